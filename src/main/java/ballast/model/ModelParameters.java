@@ -1,0 +1,118 @@
+package ballast.model;
+
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything the model needs to run one world, kept apart from how it is run (seed, threads).
+ *
+ * @param name scenario name, used for result folders
+ * @param start first simulated month
+ * @param horizonMonths months simulated, &ge; 1, a multiple of {@code tickMonths}
+ * @param tickMonths months per tick, &ge; 1
+ * @param countries the states, in table order
+ * @param patrons the external actors, in the order they act within a tick
+ * @param rule weights and rates of the decision rule
+ * @param events scheduled events, in month order
+ */
+public record ModelParameters(
+        String name,
+        YearMonth start,
+        int horizonMonths,
+        int tickMonths,
+        List<CountrySpec> countries,
+        List<PatronSpec> patrons,
+        RuleParameters rule,
+        List<ScheduledEvent> events) {
+
+    public ModelParameters {
+        Checks.present("name", name);
+        Checks.present("start", start);
+        Checks.present("rule", rule);
+        if (tickMonths < 1) {
+            throw new IllegalArgumentException("tickMonths must be at least 1, got " + tickMonths);
+        }
+        if (horizonMonths < 1 || horizonMonths % tickMonths != 0) {
+            throw new IllegalArgumentException("horizonMonths must be a positive multiple of tickMonths ("
+                    + tickMonths + "), got " + horizonMonths);
+        }
+        countries = List.copyOf(countries);
+        patrons = List.copyOf(patrons);
+        events = events.stream().sorted(java.util.Comparator.comparing(ScheduledEvent::month)).toList();
+        if (countries.isEmpty()) {
+            throw new IllegalArgumentException("a scenario needs at least one country");
+        }
+        Set<String> codes = new HashSet<>();
+        for (CountrySpec c : countries) {
+            if (!codes.add(c.code())) {
+                throw new IllegalArgumentException("country " + c.code() + " appears twice");
+            }
+        }
+        double gdp = countries.stream().mapToDouble(CountrySpec::gdpUsdMillions).sum();
+        double population = countries.stream().mapToDouble(CountrySpec::population).sum();
+        if (!(gdp > 0) || !(population > 0)) {
+            throw new IllegalArgumentException("the states' total GDP and population must be positive");
+        }
+        Set<String> ids = new HashSet<>();
+        for (Side side : Side.values()) {
+            long recognisers = patrons.stream()
+                    .filter(p -> p.role() == PatronRole.RECOGNISER && p.side() == side).count();
+            if (recognisers != 1) {
+                throw new IllegalArgumentException("a scenario needs exactly one recogniser patron on side "
+                        + side.code() + ", got " + recognisers);
+            }
+        }
+        for (PatronSpec p : patrons) {
+            if (!ids.add(p.id())) {
+                throw new IllegalArgumentException("patron " + p.id() + " appears twice");
+            }
+        }
+        for (ScheduledEvent e : events) {
+            if (e.month().isBefore(start) && !(e instanceof ScheduledEvent.Engagement)) {
+                throw new IllegalArgumentException("event in " + e.month() + " is before the start " + start);
+            }
+            String country = e instanceof ScheduledEvent.Election el ? el.country()
+                    : e instanceof ScheduledEvent.Engagement en ? en.country()
+                    : e instanceof ScheduledEvent.Shock s ? s.country()
+                    : null;
+            if (country != null && !codes.contains(country)) {
+                throw new IllegalArgumentException("event in " + e.month() + " names unknown country " + country);
+            }
+            String patron = e instanceof ScheduledEvent.Engagement en ? en.patron()
+                    : e instanceof ScheduledEvent.PatronChange pc ? pc.patron()
+                    : null;
+            if (patron != null && !ids.contains(patron)) {
+                throw new IllegalArgumentException("event in " + e.month() + " names unknown patron " + patron);
+            }
+        }
+    }
+
+    /** Returns the number of ticks simulated. */
+    public int ticks() {
+        return horizonMonths / tickMonths;
+    }
+
+    /** Returns the length of one tick in years. */
+    public double dtYears() {
+        return tickMonths / 12.0;
+    }
+
+    /** Returns the month that tick {@code t} simulates. */
+    public YearMonth monthOf(int tick) {
+        return start.plusMonths((long) tick * tickMonths);
+    }
+
+    /** Returns the tick in which {@code month} falls: negative before the start, &ge; ticks() after the end. */
+    public int tickOf(YearMonth month) {
+        long months = ChronoUnit.MONTHS.between(start, month);
+        return (int) Math.floorDiv(months, tickMonths);
+    }
+
+    /** Returns the last simulated month. */
+    public YearMonth end() {
+        return start.plusMonths(horizonMonths - 1L);
+    }
+}

@@ -1,0 +1,262 @@
+package ballast.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The named patron strategies of the design brief.
+ *
+ * <ul>
+ *   <li>{@code cheapest-flip} (recogniser): offers go, in {@value #CHUNKS} equal chunks, each to the
+ *       state whose switching hazard that chunk raises most; aid goes, chunk by chunk, where it lowers
+ *       hazard most. Both buy the largest change in hazard per dollar.</li>
+ *   <li>{@code most-valuable} (recogniser): offers and aid in proportion to GDP.</li>
+ *   <li>{@code defend-at-risk} (recogniser): aid in proportion to each own recogniser's hazard before
+ *       aid; offers in proportion to each rival recogniser's hazard before the offer.</li>
+ *   <li>{@code ballast} (partner): the tick's budget buys engagement points, shared in proportion to
+ *       hazard times GDP among the states of its side (the most wavering of highest value).</li>
+ *   <li>{@code fixed} (partner, backer): no spending of its own; scheduled engagements and backing only.</li>
+ * </ul>
+ */
+public final class Strategies {
+    public static final String CHEAPEST_FLIP = "cheapest-flip";
+    public static final String MOST_VALUABLE = "most-valuable";
+    public static final String DEFEND_AT_RISK = "defend-at-risk";
+    public static final String BALLAST = "ballast";
+    public static final String FIXED = "fixed";
+
+    /** Number of equal parts in which {@code cheapest-flip} spends a pool. */
+    static final int CHUNKS = 10;
+
+    private static final Map<PatronRole, List<String>> NAMES = Map.of(
+            PatronRole.RECOGNISER, List.of(CHEAPEST_FLIP, MOST_VALUABLE, DEFEND_AT_RISK),
+            PatronRole.PARTNER, List.of(BALLAST, FIXED),
+            PatronRole.BACKER, List.of(FIXED));
+
+    private Strategies() {
+    }
+
+    /** Returns the strategy names valid for {@code role}, in documentation order. */
+    public static List<String> namesFor(PatronRole role) {
+        return NAMES.get(role);
+    }
+
+    /** Returns whether {@code name} is a strategy for {@code role}. */
+    public static boolean isKnown(PatronRole role, String name) {
+        return role != null && NAMES.get(role).contains(name);
+    }
+
+    /**
+     * Returns the strategy called {@code name}.
+     *
+     * @throws IllegalArgumentException if there is none
+     */
+    public static Strategy forName(String name) {
+        return switch (name) {
+            case CHEAPEST_FLIP -> Strategies::cheapestFlip;
+            case MOST_VALUABLE -> Strategies::mostValuable;
+            case DEFEND_AT_RISK -> Strategies::defendAtRisk;
+            case BALLAST -> Strategies::ballast;
+            case FIXED -> (model, patron) -> { };
+            default -> throw new IllegalArgumentException("unknown strategy " + name);
+        };
+    }
+
+    private static void cheapestFlip(RecognitionModel model, Patron patron) {
+        Pools pools = Pools.of(patron);
+        Scratch s = prepare(model, patron);
+        greedy(model, s, s.offerTarget, pools.offers, true);
+        commit(model, s.offerTarget, s.allocation, true);
+        greedy(model, s, s.aidTarget, pools.aid, false);
+        commit(model, s.aidTarget, s.allocation, false);
+    }
+
+    private static void mostValuable(RecognitionModel model, Patron patron) {
+        Pools pools = Pools.of(patron);
+        Scratch s = prepare(model, patron);
+        double floor = model.rule().parameters().gdpFloorUsdMillions();
+        for (int i = 0; i < s.n; i++) {
+            s.weight[i] = Math.max(model.country(i).spec().gdpUsdMillions(), floor);
+        }
+        proportional(s, s.offerTarget, pools.offers);
+        commit(model, s.offerTarget, s.allocation, true);
+        proportional(s, s.aidTarget, pools.aid);
+        commit(model, s.aidTarget, s.allocation, false);
+    }
+
+    private static void defendAtRisk(RecognitionModel model, Patron patron) {
+        Pools pools = Pools.of(patron);
+        Scratch s = prepare(model, patron);
+        for (int i = 0; i < s.n; i++) {
+            s.weight[i] = s.offerTarget[i] ? offerHazard(model, s, i, 0.0) : aidHazard(model, s, i, 0.0);
+        }
+        proportional(s, s.offerTarget, pools.offers);
+        commit(model, s.offerTarget, s.allocation, true);
+        proportional(s, s.aidTarget, pools.aid);
+        commit(model, s.aidTarget, s.allocation, false);
+    }
+
+    private static void ballast(RecognitionModel model, Patron patron) {
+        if (!patron.active() || patron.budgetUsdMillionsPerYear() == 0) {
+            return;
+        }
+        Scratch s = model.scratch();
+        double floor = model.rule().parameters().gdpFloorUsdMillions();
+        double total = 0;
+        for (int i = 0; i < s.n; i++) {
+            Country c = model.country(i);
+            double w = 0;
+            if (c.side() == patron.spec().side()) {
+                w = c.currentHazard() * Math.max(c.spec().gdpUsdMillions(), floor);
+            }
+            s.weight[i] = w;
+            total += w;
+        }
+        if (total <= 0) {
+            return;
+        }
+        double points = patron.budgetUsdMillionsPerYear() * model.rule().dtYears()
+                / patron.spec().usdMillionsPerEngagementPoint();
+        for (int i = 0; i < s.n; i++) {
+            if (s.weight[i] > 0) {
+                patron.engage(i, points * s.weight[i] / total, 0.0);
+                model.country(i).refreshEngagement();
+            }
+        }
+    }
+
+    /** A recogniser's yearly budget split into aid for its own side and offers to the rival's. */
+    private record Pools(double aid, double offers) {
+        static Pools of(Patron patron) {
+            double budget = patron.active() ? patron.budgetUsdMillionsPerYear() : 0.0;
+            double aid = budget * patron.spec().aidShare();
+            return new Pools(aid, budget - aid);
+        }
+    }
+
+    /**
+     * Marks targets and, for each state, pull minus ballast without this patron's money
+     * ({@code net}) and {@code base} = dt * baseRate, from the states' cached terms.
+     */
+    private static Scratch prepare(RecognitionModel model, Patron patron) {
+        Scratch s = model.scratch();
+        double aidWeight = model.rule().parameters().aidWeight();
+        for (int i = 0; i < s.n; i++) {
+            Country c = model.country(i);
+            boolean own = c.side() == patron.spec().side();
+            s.aidTarget[i] = own;
+            s.offerTarget[i] = !own;
+            s.net[i] = own
+                    ? c.baseNet() + c.offerElasticity() * c.offerEffect()
+                    : c.baseNet() - aidWeight * c.aidEffect();
+            s.elasticity[i] = c.offerElasticity();
+            s.base[i] = model.rule().dtYears() * model.rule().baseRate(c.side());
+        }
+        return s;
+    }
+
+    private static double offerHazard(RecognitionModel model, Scratch s, int i, double offer) {
+        double effect = model.rule().moneyEffect(offer, model.country(i).spec().gdpUsdMillions());
+        return DecisionRule.hazardOfRate(s.base[i] * Math.exp(s.net[i] + s.elasticity[i] * effect));
+    }
+
+    private static double aidHazard(RecognitionModel model, Scratch s, int i, double aid) {
+        double effect = model.rule().moneyEffect(aid, model.country(i).spec().gdpUsdMillions());
+        double weight = model.rule().parameters().aidWeight();
+        return DecisionRule.hazardOfRate(s.base[i] * Math.exp(s.net[i] - weight * effect));
+    }
+
+    private static double hazardWith(RecognitionModel model, Scratch s, int i, double amount, boolean offer) {
+        return offer ? offerHazard(model, s, i, amount) : aidHazard(model, s, i, amount);
+    }
+
+    /**
+     * Spends {@code pool} in equal chunks, each where it changes hazard most (raises it for an
+     * offer, lowers it for aid); ties go to the first state in scenario order.
+     */
+    private static void greedy(RecognitionModel model, Scratch s, boolean[] target, double pool, boolean offer) {
+        java.util.Arrays.fill(s.allocation, 0.0);
+        if (pool <= 0) {
+            return;
+        }
+        double chunk = pool / CHUNKS;
+        double sign = offer ? 1.0 : -1.0;
+        for (int i = 0; i < s.n; i++) {
+            if (target[i]) {
+                s.current[i] = hazardWith(model, s, i, 0.0, offer);
+                s.next[i] = hazardWith(model, s, i, chunk, offer);
+            }
+        }
+        for (int k = 0; k < CHUNKS; k++) {
+            int best = -1;
+            double bestGain = 0;
+            for (int i = 0; i < s.n; i++) {
+                if (target[i]) {
+                    double gain = sign * (s.next[i] - s.current[i]);
+                    if (best < 0 || gain > bestGain) {
+                        best = i;
+                        bestGain = gain;
+                    }
+                }
+            }
+            if (best < 0) {
+                return;
+            }
+            s.allocation[best] += chunk;
+            s.current[best] = s.next[best];
+            s.next[best] = hazardWith(model, s, best, s.allocation[best] + chunk, offer);
+        }
+    }
+
+    /** Shares {@code pool} among targets in proportion to {@code s.weight}; nothing if all weights are 0. */
+    private static void proportional(Scratch s, boolean[] target, double pool) {
+        double total = 0;
+        for (int i = 0; i < s.n; i++) {
+            if (target[i]) {
+                total += s.weight[i];
+            }
+        }
+        for (int i = 0; i < s.n; i++) {
+            s.allocation[i] = target[i] && total > 0 ? pool * s.weight[i] / total : 0.0;
+        }
+    }
+
+    private static void commit(RecognitionModel model, boolean[] target, double[] allocation, boolean offer) {
+        for (int i = 0; i < allocation.length; i++) {
+            if (target[i]) {
+                if (offer) {
+                    model.country(i).setOfferUsdMillions(allocation[i]);
+                } else {
+                    model.country(i).setAidUsdMillions(allocation[i]);
+                }
+            }
+        }
+    }
+
+    /** Work arrays reused every tick, so strategies allocate nothing in the hot path. */
+    static final class Scratch {
+        final int n;
+        final double[] weight;
+        final double[] current;
+        final double[] next;
+        final double[] allocation;
+        final double[] net;
+        final double[] base;
+        final double[] elasticity;
+        final boolean[] aidTarget;
+        final boolean[] offerTarget;
+
+        Scratch(int n) {
+            this.n = n;
+            weight = new double[n];
+            current = new double[n];
+            next = new double[n];
+            allocation = new double[n];
+            net = new double[n];
+            base = new double[n];
+            elasticity = new double[n];
+            aidTarget = new boolean[n];
+            offerTarget = new boolean[n];
+        }
+    }
+}
