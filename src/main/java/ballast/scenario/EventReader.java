@@ -1,0 +1,128 @@
+package ballast.scenario;
+
+import ballast.model.PatronRole;
+import ballast.model.PatronSpec;
+import ballast.model.ScheduledEvent;
+import ballast.scenario.YNode.YList;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the {@code events} list. Each event has a {@code type} and a {@code month}:
+ * {@code election} (a {@code country}, optionally its outcome {@code change: true|false}),
+ * {@code engagement} (a partner {@code patron}, a {@code country}, a {@code kind}, optional {@code points}),
+ * {@code patron} (a {@code patron} and any of {@code budgetUsdMillionsPerYear}, {@code engagementScale},
+ * {@code backing}, {@code active}) and {@code shock} (a {@code country}, {@code fragilityIncrease},
+ * {@code durationMonths}).
+ */
+final class EventReader {
+    static final List<String> TYPES = List.of("election", "engagement", "patron", "shock");
+
+    private EventReader() {
+    }
+
+    static void read(Fields top, Set<String> codes, List<PatronSpec> patrons, Map<String, Double> points,
+            YearMonth start, YearMonth end, List<ScheduledEvent> events, Problems problems) {
+        YList list = top.list("events");
+        if (list == null) {
+            return;
+        }
+        List<String> patronIds = patrons.stream().map(PatronSpec::id).toList();
+        for (int i = 0; i < list.items().size(); i++) {
+            Fields f = Fields.of(list.items().get(i), top.path("events") + "[" + i + "]", problems);
+            if (f == null) {
+                continue;
+            }
+            String type = f.choice("type", TYPES, true);
+            YearMonth month = f.month("month", true);
+            if (month != null && start != null && type != null) {
+                if (month.isBefore(start) && !type.equals("engagement")) {
+                    f.problem("month", "is before the start (" + start + ")");
+                    month = null;
+                } else if (end != null && month.isAfter(end)) {
+                    f.problem("month", "is after the horizon (" + end + ")");
+                    month = null;
+                }
+            }
+            ScheduledEvent e = type == null ? null : switch (type) {
+                case "election" -> election(f, month, codes);
+                case "engagement" -> engagement(f, month, codes, patrons, points);
+                case "patron" -> patron(f, month, patronIds);
+                default -> shock(f, month, codes);
+            };
+            f.finish();
+            if (e != null) {
+                events.add(e);
+            }
+        }
+    }
+
+    private static String country(Fields f, Set<String> codes) {
+        String code = f.text("country", true);
+        return code != null && ScenarioLoader.checkCountry(f, "country", code, codes, "the scenario's states "
+                + String.join(", ", codes)) ? code : null;
+    }
+
+    private static ScheduledEvent election(Fields f, YearMonth month, Set<String> codes) {
+        String country = country(f, codes);
+        Boolean change = f.bool("change");
+        return month == null || country == null ? null : new ScheduledEvent.Election(month, country, change);
+    }
+
+    private static ScheduledEvent engagement(Fields f, YearMonth month, Set<String> codes, List<PatronSpec> patrons,
+            Map<String, Double> points) {
+        String country = country(f, codes);
+        String patronId = f.text("patron", true);
+        PatronSpec patron = patrons.stream().filter(p -> p.id().equals(patronId)).findFirst().orElse(null);
+        if (patronId != null && (patron == null || patron.role() != PatronRole.PARTNER)) {
+            List<String> partners = patrons.stream().filter(p -> p.role() == PatronRole.PARTNER)
+                    .map(PatronSpec::id).toList();
+            f.problem("patron", "'" + patronId + "' is not a partner patron" + Fields.suggestion(patronId, partners)
+                    + "; partners: " + String.join(", ", partners));
+            patron = null;
+        }
+        String kind = f.text("kind", true);
+        Double value = f.optionalNumber("points", 0, 100);
+        if (kind != null && value == null && !f.has("points")) {
+            value = points.get(kind);
+            if (value == null) {
+                f.problem("kind", "unknown engagement kind '" + kind + "'" + Fields.suggestion(kind, points.keySet())
+                        + "; give points or set them under engagementPoints");
+            }
+        }
+        return month == null || country == null || patron == null || kind == null || value == null ? null
+                : new ScheduledEvent.Engagement(month, patron.id(), country, kind, value);
+    }
+
+    private static ScheduledEvent patron(Fields f, YearMonth month, List<String> patronIds) {
+        String id = f.text("patron", true);
+        if (id != null && !patronIds.contains(id)) {
+            f.problem("patron", "unknown patron '" + id + "'" + Fields.suggestion(id, patronIds) + "; patrons: "
+                    + String.join(", ", patronIds));
+            id = null;
+        }
+        Double budget = f.optionalNumber("budgetUsdMillionsPerYear", 0, 1e7);
+        Double scale = f.optionalNumber("engagementScale", 0, 100);
+        Double backing = f.optionalNumber("backing", 0, 1);
+        Boolean active = f.bool("active");
+        boolean any = f.has("budgetUsdMillionsPerYear") || f.has("engagementScale") || f.has("backing")
+                || f.has("active");
+        if (!any) {
+            f.problem("type", "a patron event must set budgetUsdMillionsPerYear, engagementScale, backing or active");
+        }
+        if (month == null || id == null || (budget == null && scale == null && backing == null && active == null)) {
+            return null;
+        }
+        return new ScheduledEvent.PatronChange(month, id, budget, scale, backing, active);
+    }
+
+    private static ScheduledEvent shock(Fields f, YearMonth month, Set<String> codes) {
+        String country = country(f, codes);
+        double increase = f.number("fragilityIncrease", Double.NaN, 0, 1, true);
+        long duration = f.integer("durationMonths", -1, 1, 600, true);
+        return month == null || country == null || Double.isNaN(increase) || duration < 1 ? null
+                : new ScheduledEvent.Shock(month, country, increase, (int) duration);
+    }
+}

@@ -1,0 +1,272 @@
+package ballast.scenario;
+
+import ballast.scenario.YNode.Source;
+import ballast.scenario.YNode.YList;
+import ballast.scenario.YNode.YMap;
+import ballast.scenario.YNode.YScalar;
+import java.time.DateTimeException;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * Reads typed, range-checked values from one mapping of a scenario. Every read names the key it
+ * accepts; {@link #finish()} then reports each key nobody asked for, with a "did you mean"
+ * suggestion. A bad value becomes a {@link Problem} and the read returns its default, so reading
+ * goes on and a file's problems are all found in one pass.
+ */
+final class Fields {
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})(-\\d{2})?");
+
+    private final YMap map;
+    private final String path;
+    private final Problems problems;
+    private final Set<String> known = new LinkedHashSet<>();
+
+    Fields(YMap map, String path, Problems problems) {
+        this.map = map;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    /** Returns the fields of mapping {@code node}, or null (with a problem) if it is not a mapping. */
+    static Fields of(YNode node, String path, Problems problems) {
+        if (node instanceof YMap m) {
+            return new Fields(m, path, problems);
+        }
+        problems.add(node.source(), path, "expected a mapping of keys to values, got " + node.describe());
+        return null;
+    }
+
+    String path(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    YMap map() {
+        return map;
+    }
+
+    Source source() {
+        return map.source();
+    }
+
+    boolean has(String key) {
+        known.add(key);
+        return map.get(key) != null;
+    }
+
+    /** Returns the raw node for {@code key}, or null. */
+    YNode node(String key) {
+        known.add(key);
+        return map.get(key);
+    }
+
+    void problem(String key, String message) {
+        YNode n = map.get(key);
+        problems.add(n != null ? n.source() : map.source(), path(key), message);
+    }
+
+    private YScalar scalar(String key, boolean required) {
+        YNode n = node(key);
+        if (n == null || (n instanceof YScalar s && s.kind() == YScalar.Kind.NULL)) {
+            if (required) {
+                problems.add(map.source(), path(key), "is required");
+            }
+            return null;
+        }
+        if (n instanceof YScalar s) {
+            return s;
+        }
+        problems.add(n.source(), path(key), "expected a single value, got " + n.describe());
+        return null;
+    }
+
+    /** Reads a number in [min, max]; returns {@code fallback} if absent or wrong. */
+    double number(String key, double fallback, double min, double max, boolean required) {
+        YScalar s = scalar(key, required);
+        if (s == null) {
+            return fallback;
+        }
+        if (s.kind() != YScalar.Kind.INT && s.kind() != YScalar.Kind.FLOAT) {
+            problems.add(s.source(), path(key), "expected a number, got " + s.describe());
+            return fallback;
+        }
+        double v = s.number();
+        if (!Double.isFinite(v)) {
+            problems.add(s.source(), path(key), "expected a finite number, got " + s.text());
+            return fallback;
+        }
+        if (v < min || v > max) {
+            problems.add(s.source(), path(key), rangeMessage(min, max, s.text()));
+            return fallback;
+        }
+        return v;
+    }
+
+    double number(String key, double fallback, double min, double max) {
+        return number(key, fallback, min, max, false);
+    }
+
+    /** Reads an optional number; null if absent. */
+    Double optionalNumber(String key, double min, double max) {
+        if (!has(key)) {
+            return null;
+        }
+        int before = problems.size();
+        double v = number(key, Double.NaN, min, max, false);
+        return problems.size() > before || Double.isNaN(v) ? null : v;
+    }
+
+    /** Reads a whole number in [min, max]. */
+    long integer(String key, long fallback, long min, long max, boolean required) {
+        YScalar s = scalar(key, required);
+        if (s == null) {
+            return fallback;
+        }
+        if (s.kind() != YScalar.Kind.INT) {
+            problems.add(s.source(), path(key), "expected a whole number, got " + s.describe());
+            return fallback;
+        }
+        java.math.BigInteger v = s.integer();
+        if (v.compareTo(java.math.BigInteger.valueOf(min)) < 0 || v.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            problems.add(s.source(), path(key), rangeMessage(min, max, s.text()));
+            return fallback;
+        }
+        return v.longValue();
+    }
+
+    private static String rangeMessage(double min, double max, String got) {
+        if (max == Double.POSITIVE_INFINITY || max == Long.MAX_VALUE || max == Integer.MAX_VALUE) {
+            return "must be at least " + fmt(min) + ", got " + got;
+        }
+        if (min == Double.NEGATIVE_INFINITY || min == Long.MIN_VALUE) {
+            return "must be at most " + fmt(max) + ", got " + got;
+        }
+        return "must be between " + fmt(min) + " and " + fmt(max) + ", got " + got;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    Boolean bool(String key) {
+        YScalar s = scalar(key, false);
+        if (s == null) {
+            return null;
+        }
+        if (s.kind() != YScalar.Kind.BOOL) {
+            problems.add(s.source(), path(key), "expected true or false, got " + s.describe());
+            return null;
+        }
+        return (Boolean) s.toPlain();
+    }
+
+    /** Reads text; returns null if absent or not text. */
+    String text(String key, boolean required) {
+        YScalar s = scalar(key, required);
+        if (s == null) {
+            return null;
+        }
+        if (s.kind() != YScalar.Kind.STRING) {
+            problems.add(s.source(), path(key), "expected text, got " + s.describe());
+            return null;
+        }
+        return s.text();
+    }
+
+    /** Reads one of {@code choices}; an unknown value gets a "did you mean". */
+    String choice(String key, Collection<String> choices, boolean required) {
+        String v = text(key, required);
+        if (v == null) {
+            return null;
+        }
+        if (!choices.contains(v)) {
+            problem(key, "unknown value '" + v + "'" + suggestion(v, choices) + "; expected one of "
+                    + String.join(", ", choices));
+            return null;
+        }
+        return v;
+    }
+
+    /** Reads a month written {@code YYYY-MM}. */
+    YearMonth month(String key, boolean required) {
+        YScalar s = scalar(key, required);
+        if (s == null) {
+            return null;
+        }
+        YearMonth m = parseMonth(s.text());
+        if (s.kind() != YScalar.Kind.STRING || m == null) {
+            problems.add(s.source(), path(key), "expected a month as YYYY-MM (e.g. 2025-07), got " + s.describe());
+            return null;
+        }
+        return m;
+    }
+
+    /** Parses {@code YYYY-MM} (or {@code YYYY-MM-DD}, whose day is dropped); null if it is not a real month. */
+    static YearMonth parseMonth(String text) {
+        java.util.regex.Matcher m = MONTH.matcher(text.trim());
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            YearMonth month = YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            if (m.group(3) != null) {
+                month.atDay(Integer.parseInt(m.group(3).substring(1)));
+            }
+            return month;
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** Returns the list under {@code key}, or null (with a problem if it is not a list). */
+    YList list(String key) {
+        YNode n = node(key);
+        if (n == null || (n instanceof YScalar s && s.kind() == YScalar.Kind.NULL)) {
+            return null;
+        }
+        if (n instanceof YList l) {
+            return l;
+        }
+        problems.add(n.source(), path(key), "expected a list, got " + n.describe());
+        return null;
+    }
+
+    /** Returns the fields of the mapping under {@code key}, or null if absent or not a mapping. */
+    Fields object(String key) {
+        YNode n = node(key);
+        if (n == null || (n instanceof YScalar s && s.kind() == YScalar.Kind.NULL)) {
+            return null;
+        }
+        return of(n, path(key), problems);
+    }
+
+    /** Reports every key that no read asked for. */
+    void finish() {
+        map.entries().forEach((key, entry) -> {
+            if (!known.contains(key)) {
+                problems.add(entry.keySource(), path(key), "unknown key" + suggestion(key, known));
+            }
+        });
+    }
+
+    /** Returns {@code " (did you mean 'x'?)"} for the closest name, or "" if none is close. */
+    static String suggestion(String given, Collection<String> names) {
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String name : names) {
+            int d = distance.apply(given.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = name;
+                bestDistance = d;
+            }
+        }
+        int allowed = Math.max(2, given.length() / 3);
+        return best != null && bestDistance <= allowed ? " (did you mean '" + best + "'?)" : "";
+    }
+}

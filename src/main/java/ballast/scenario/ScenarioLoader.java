@@ -1,0 +1,160 @@
+package ballast.scenario;
+
+import ballast.model.CountrySpec;
+import ballast.model.ModelParameters;
+import ballast.model.PatronSpec;
+import ballast.model.RuleParameters;
+import ballast.model.ScheduledEvent;
+import ballast.model.Side;
+import ballast.scenario.YNode.Source;
+import ballast.scenario.YNode.YMap;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates a scenario file (with what it {@code extends} and the data tables it names)
+ * into a {@link Scenario}. Nothing runs and nothing is written if anything is wrong: every problem of
+ * the file is collected and thrown together in a {@link ScenarioException}.
+ *
+ * <p>Typical use:
+ * <pre>{@code
+ * Scenario s = ScenarioLoader.load(Path.of("scenarios/baseline.yaml"));
+ * RunResult r = new RecognitionModel(s.parameters()).run(seed);
+ * }</pre>
+ */
+public final class ScenarioLoader {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    static final Set<String> ISO3 = Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
+    static final List<String> SIDES = List.of("roc", "prc");
+
+    private final Path file;
+    private final Problems problems = new Problems();
+    private final List<Path> sources = new ArrayList<>();
+
+    private ScenarioLoader(Path file) {
+        this.file = file;
+    }
+
+    /**
+     * Loads and validates {@code file}.
+     *
+     * @throws ScenarioException listing every problem, each with file, line, column and field
+     */
+    public static Scenario load(Path file) throws ScenarioException {
+        return new ScenarioLoader(file).bind();
+    }
+
+    private Scenario bind() throws ScenarioException {
+        YMap root = YamlFiles.readResolved(file, problems);
+        problems.throwIfAny();
+        collectScenarioFiles(root);
+        Fields top = new Fields(root, "", problems);
+        String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String name = top.text("name", false);
+        if (name == null) {
+            name = defaultName;
+        } else if (!NAME.matcher(name).matches()) {
+            top.problem("name", "must be letters, digits, '.', '_' or '-' (it names the results folder), got '"
+                    + name + "'");
+            name = defaultName;
+        }
+        top.text("description", false);
+        long seed = top.integer("seed", Defaults.SEED, 0, Long.MAX_VALUE, false);
+        YearMonth start = top.month("start", true);
+        int horizon = (int) top.integer("horizonMonths", 120, 1, 1200, true);
+        int tick = (int) top.integer("tickMonths", Defaults.TICK_MONTHS, 1, 12, false);
+        if (horizon % tick != 0) {
+            top.problem("horizonMonths", "must be a multiple of tickMonths (" + tick + "), got " + horizon);
+        }
+        RuleParameters rule = RuleReader.read(top.object("rule"));
+        Map<String, Double> points = engagementPoints(top.object("engagementPoints"));
+        List<CountrySpec> countries = CountryReader.read(top, start, problems, sources);
+        Set<String> codes = new LinkedHashSet<>();
+        countries.forEach(c -> codes.add(c.code()));
+        YearMonth end = start == null ? null : start.plusMonths(horizon - 1L);
+        List<ScheduledEvent> events = new ArrayList<>();
+        List<PatronSpec> patrons = PatronReader.read(top, codes, points, start, end, events, problems, sources);
+        EventReader.read(top, codes, patrons, points, start, end, events, problems);
+        top.node("extends");
+        top.finish();
+        problems.throwIfAny();
+        try {
+            ModelParameters parameters = new ModelParameters(name, start, horizon, tick, countries, patrons, rule,
+                    events);
+            return new Scenario(name, file, seed, parameters, root.toPlain(), sources);
+        } catch (IllegalArgumentException e) {
+            // The readers check everything the records check; this is a safety net, still one clear line.
+            problems.add(root.source(), "", e.getMessage());
+            problems.throwIfAny();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Records the scenario files that went into the merged tree (the root and what it extends). */
+    private void collectScenarioFiles(YNode node) {
+        Path f = node.source().file();
+        if (!sources.contains(f)) {
+            sources.add(f);
+        }
+        if (node instanceof YMap m) {
+            m.entries().values().forEach(e -> collectScenarioFiles(e.value()));
+        } else if (node instanceof YNode.YList l) {
+            l.items().forEach(this::collectScenarioFiles);
+        }
+    }
+
+    private Map<String, Double> engagementPoints(Fields f) {
+        Map<String, Double> points = Defaults.engagementPoints();
+        if (f == null) {
+            return points;
+        }
+        for (String kind : f.map().entries().keySet()) {
+            double v = f.number(kind, Double.NaN, 0, 100);
+            if (!Double.isNaN(v)) {
+                points.put(kind, v);
+            }
+        }
+        return points;
+    }
+
+    /** Resolves a path written in a scenario relative to the file it is written in. */
+    static Path relativeTo(Source at, String path) {
+        Path dir = at.file().getParent();
+        return (dir == null ? Path.of(path) : dir.resolve(path)).normalize();
+    }
+
+    static Side side(String code) {
+        return code == null ? null : Side.valueOf(code.toUpperCase(Locale.ROOT));
+    }
+
+    /** Checks a state code used in a scenario; returns false (with a problem) if it is not one of {@code codes}. */
+    static boolean checkCountry(Fields f, String key, String code, Set<String> codes, String where) {
+        if (codes.contains(code)) {
+            return true;
+        }
+        if (!ISO3.contains(code)) {
+            f.problem(key, "unknown country code '" + code + "': not an ISO 3166-1 alpha-3 code"
+                    + Fields.suggestion(code, codes));
+        } else {
+            f.problem(key, "unknown country code '" + code + "': not one of " + where);
+        }
+        return false;
+    }
+
+    /** Returns a map's keys as a list, in file order. */
+    static List<String> keys(YMap map) {
+        return new ArrayList<>(map.entries().keySet());
+    }
+
+    static <K, V> Map<K, V> ordered() {
+        return new LinkedHashMap<>();
+    }
+}
