@@ -1,0 +1,73 @@
+package ballast.output;
+
+import ballast.scenario.Scenario;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code manifest.json}: everything needed to trace a result back and reproduce it: the resolved
+ * scenario and its SHA-256, every source file's hash, the seeds, the effective parameters, Ballast's
+ * version and git commit, the command line and the start time. Timestamps live here, never in tables.
+ */
+public final class Manifest {
+    public static final String FILE = "manifest.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Map<String, Object> root = new LinkedHashMap<>();
+
+    /** Starts a manifest for {@code command} run on {@code scenario}. */
+    public Manifest(String kind, Scenario scenario, String commandLine, Instant startedAt) throws IOException {
+        root.put("tool", "Ballast");
+        root.put("version", Provenance.version());
+        root.put("gitCommit", Provenance.gitCommit());
+        root.put("kind", kind);
+        root.put("commandLine", commandLine);
+        root.put("startedAt", startedAt.toString());
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", scenario.name());
+        s.put("file", scenario.file().toString());
+        s.put("sha256", resolvedSha256(scenario));
+        s.put("resolved", scenario.resolved());
+        root.put("scenario", s);
+        List<Map<String, String>> sources = new ArrayList<>();
+        for (Path p : scenario.sources()) {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("path", p.toString());
+            entry.put("sha256", Provenance.sha256(p));
+            sources.add(entry);
+        }
+        root.put("sources", sources);
+        root.put("masterSeed", scenario.seed());
+    }
+
+    /** Returns the SHA-256 of the resolved scenario written as compact JSON. */
+    public static String resolvedSha256(Scenario scenario) throws IOException {
+        return Provenance.sha256(new ObjectMapper().writeValueAsBytes(scenario.resolved()));
+    }
+
+    /** Adds or replaces a top-level entry (plain values, maps, lists or records). */
+    public Manifest put(String key, Object value) {
+        root.put(key, value);
+        return this;
+    }
+
+    /** Writes the manifest to {@code dir/manifest.json}. */
+    public void write(Path dir) throws IOException {
+        String text = JSON.writeValueAsString(root) + "\n";
+        Files.writeString(dir.resolve(FILE), text, StandardCharsets.UTF_8);
+    }
+}

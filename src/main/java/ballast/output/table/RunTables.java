@@ -1,0 +1,91 @@
+package ballast.output.table;
+
+import ballast.model.ModelParameters;
+import ballast.model.RunResult;
+import ballast.model.SwitchEvent;
+import ballast.model.Term;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes one replication's tables: {@code allies.csv} (the monthly path) and {@code switches.csv}
+ * (every switch with its terms). Column order is fixed, numbers use {@link Locale#ROOT}, lines end
+ * in {@code \n}, and nothing time-dependent goes in, so the same run gives the same bytes.
+ */
+public final class RunTables {
+    public static final String ALLIES = "allies.csv";
+    public static final String SWITCHES = "switches.csv";
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').build();
+
+    private RunTables() {
+    }
+
+    /** Writes both tables into {@code dir}. */
+    public static void write(RunResult result, Path dir) throws IOException {
+        writeAllies(result, dir.resolve(ALLIES));
+        writeSwitches(result, dir.resolve(SWITCHES));
+    }
+
+    /**
+     * Writes the monthly path: month, allies of each side, and the shares of the group's GDP and
+     * population with Taipei at the end of that month.
+     */
+    public static void writeAllies(RunResult result, Path file) throws IOException {
+        ModelParameters p = result.parameters();
+        int states = p.countries().size();
+        int[] allies = result.rocAllies();
+        double[] gdp = result.rocGdpShare();
+        double[] population = result.rocPopulationShare();
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(w, FORMAT)) {
+            csv.printRecord("month", "roc_allies", "prc_recognisers", "roc_gdp_share", "roc_population_share");
+            for (int t = 0; t < allies.length; t++) {
+                csv.printRecord(p.monthOf(t), allies[t], states - allies[t], share(gdp[t]), share(population[t]));
+            }
+        }
+    }
+
+    /**
+     * Writes every switch: month, state, direction, hazard in that tick, summed pull and ballast, and
+     * each term of pull and ballast (see {@link Term}).
+     */
+    public static void writeSwitches(RunResult result, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(w, FORMAT)) {
+            List<String> header = new ArrayList<>(List.of("month", "country", "from", "to", "hazard", "pull",
+                    "ballast"));
+            for (Term t : Term.values()) {
+                header.add(t.column());
+            }
+            csv.printRecord(header);
+            for (SwitchEvent e : result.switches()) {
+                List<Object> row = new ArrayList<>(List.of(e.month(), e.country(), e.from().code(), e.to().code(),
+                        number(e.hazard()), number(e.pull()), number(e.ballast())));
+                for (Term t : Term.values()) {
+                    row.add(number(e.term(t)));
+                }
+                csv.printRecord(row);
+            }
+        }
+    }
+
+    /** Formats a share in [0, 1] with six decimals. */
+    static String share(double v) {
+        return String.format(Locale.ROOT, "%.6f", v);
+    }
+
+    /** Formats a term or hazard with six decimals; -0 is written as 0. */
+    static String number(double v) {
+        return String.format(Locale.ROOT, "%.6f", v == 0.0 ? 0.0 : v);
+    }
+
+}
