@@ -1,0 +1,66 @@
+package ballast.cli;
+
+import ballast.scenario.Problem;
+import ballast.scenario.ScenarioException;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns every failure into short messages on stderr and an exit code, never a stack trace (set
+ * {@code BALLAST_DEBUG=1} to see one for an internal error).
+ */
+final class Errors implements IExecutionExceptionHandler, IParameterExceptionHandler, IExitCodeExceptionMapper {
+    static final int IO = 1;
+    static final int BAD_INPUT = 2;
+    static final int INTERNAL = 70;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
+        var err = cl.getErr();
+        if (e instanceof ScenarioException se) {
+            for (Problem p : se.problems()) {
+                err.println(p);
+            }
+            err.println("ballast: " + se.problems().size() + (se.problems().size() == 1 ? " problem" : " problems")
+                    + "; nothing was run or written");
+            return BAD_INPUT;
+        }
+        if (e instanceof FileAlreadyExistsException fe) {
+            err.println("ballast: " + fe.getFile() + " already exists; results are never overwritten "
+                    + "(choose another --out)");
+            return BAD_INPUT;
+        }
+        if (e instanceof UserException ue) {
+            err.println("ballast: " + ue.getMessage());
+            return BAD_INPUT;
+        }
+        if (e instanceof IOException io) {
+            err.println("ballast: I/O error: " + io);
+            return IO;
+        }
+        err.println("ballast: internal error: " + e + " (please report it; BALLAST_DEBUG=1 shows the stack trace)");
+        if (System.getenv("BALLAST_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        return INTERNAL;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        cl.getErr().println("ballast: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, cl.getErr());
+        cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return BAD_INPUT;
+    }
+
+    @Override
+    public int getExitCode(Throwable exception) {
+        return INTERNAL;
+    }
+}

@@ -1,0 +1,69 @@
+package ballast.cli;
+
+import ballast.experiment.Seeds;
+import ballast.experiment.SingleRun;
+import ballast.model.RunResult;
+import ballast.output.Manifest;
+import ballast.output.ResultFolder;
+import ballast.output.table.RunTables;
+import ballast.scenario.Scenario;
+import ballast.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ballast run}: one replication, its monthly path and its switches. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs one replication of a scenario and writes allies.csv, switches.csv and manifest.json "
+                + "into a new results folder; prints the folder's path."})
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file, e.g. scenarios/baseline.yaml.")
+    Path scenarioFile;
+
+    @Mixin
+    OutputOptions output;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @ParentCommand
+    BallastCommand root;
+
+    @Override
+    public Integer call() throws Exception {
+        Instant started = Instant.now();
+        Scenario scenario = ScenarioLoader.load(scenarioFile);
+        if (output.seed != null) {
+            scenario = scenario.withSeed(output.seed);
+        }
+        long replication = 0;
+        RunResult result = SingleRun.run(scenario, replication);
+        Path target = output.target(scenario.name(), started);
+        Path done;
+        try (ResultFolder folder = ResultFolder.create(target)) {
+            RunTables.write(result, folder.dir());
+            Map<String, Object> seeds = new LinkedHashMap<>();
+            seeds.put("replication", replication);
+            seeds.put("replicationSeed", Seeds.replication(scenario.seed(), replication));
+            new Manifest("run", scenario, root.invocation(), started)
+                    .put("run", seeds)
+                    .put("parameters", scenario.parameters())
+                    .write(folder.dir());
+            done = folder.commit();
+        }
+        var p = scenario.parameters();
+        spec.commandLine().getErr().printf("%s: %d of %d states recognise Taipei at the end of %s; %d switch%s%n",
+                scenario.name(), result.rocAlliesAt(result.ticks() - 1), p.countries().size(), p.end(),
+                result.switches().size(), result.switches().size() == 1 ? "" : "es");
+        spec.commandLine().getOut().println(done);
+        return 0;
+    }
+}
