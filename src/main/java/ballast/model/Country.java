@@ -28,6 +28,9 @@ public final class Country implements Steppable {
     private double aidUsdMillions;
     private int lastSwitchTick;
     private Side lastSwitchTo;
+    // The switch before the last one: contagion in a tick must not see switches made in that tick.
+    private int priorSwitchTick;
+    private Side priorSwitchTo;
     // Cached for the current tick (see DecisionRule.baseNet): the patrons price their money against these.
     private double baseNet;
     private double engagementTerm;
@@ -52,6 +55,8 @@ public final class Country implements Steppable {
         aidUsdMillions = 0;
         lastSwitchTick = NEVER;
         lastSwitchTo = null;
+        priorSwitchTick = NEVER;
+        priorSwitchTo = null;
         baseNet = 0;
         engagementTerm = 0;
         offerElasticity = 0;
@@ -76,6 +81,8 @@ public final class Country implements Steppable {
             hazard(tick, terms);
             Side from = side;
             side = side.other();
+            priorSwitchTick = lastSwitchTick;
+            priorSwitchTo = lastSwitchTo;
             lastSwitchTick = tick;
             lastSwitchTo = side;
             model.recordSwitch(this, tick, from, side, hazard, terms);
@@ -136,7 +143,11 @@ public final class Country implements Steppable {
                 model.backing(side), since, out);
     }
 
-    /** Returns the summed link weight of neighbours that switched to the rival within the window. */
+    /**
+     * Returns the summed link weight of the neighbours whose latest switch before {@code tick} went to
+     * this state's rival and lies within the contagion window. Switches made in {@code tick} itself do
+     * not count, so the order in which states decide within a tick does not matter.
+     */
     double contagion(int tick) {
         int window = model.rule().contagionWindowTicks();
         int latest = model.lastSwitchTick();
@@ -147,12 +158,11 @@ public final class Country implements Steppable {
         double sum = 0;
         for (int k = 0; k < neighbours.length; k++) {
             Country n = model.country(neighbours[k]);
-            // Only switches of earlier ticks count, so the order in which states decide does not matter.
-            if (n.lastSwitchTo == rival && n.lastSwitchTick != NEVER) {
-                int age = tick - n.lastSwitchTick;
-                if (age >= 1 && age <= window) {
-                    sum += linkWeights[k];
-                }
+            boolean switchedNow = n.lastSwitchTick == tick;
+            int when = switchedNow ? n.priorSwitchTick : n.lastSwitchTick;
+            Side to = switchedNow ? n.priorSwitchTo : n.lastSwitchTo;
+            if (to == rival && when != NEVER && tick - when <= window) {
+                sum += linkWeights[k];
             }
         }
         return sum;
