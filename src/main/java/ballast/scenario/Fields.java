@@ -65,6 +65,12 @@ final class Fields {
         return map.get(key);
     }
 
+    /** Reports a problem with a key itself (e.g. an unknown country code used as a key). */
+    void keyProblem(String key, String message) {
+        YMap.Entry e = map.entries().get(key);
+        problems.add(e != null ? e.keySource() : map.source(), path(key), message);
+    }
+
     void problem(String key, String message) {
         YNode n = map.get(key);
         problems.add(n != null ? n.source() : map.source(), path(key), message);

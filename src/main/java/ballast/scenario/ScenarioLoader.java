@@ -135,16 +135,21 @@ public final class ScenarioLoader {
         return code == null ? null : Side.valueOf(code.toUpperCase(Locale.ROOT));
     }
 
-    /** Checks a state code used in a scenario; returns false (with a problem) if it is not one of {@code codes}. */
-    static boolean checkCountry(Fields f, String key, String code, Set<String> codes, String where) {
+    /**
+     * Checks a state code used in a scenario; returns false (with a problem) if it is not one of
+     * {@code codes}. {@code asKey} says whether the code is a key (under {@code countries}) or a value.
+     */
+    static boolean checkCountry(Fields f, String key, String code, Set<String> codes, String where, boolean asKey) {
         if (codes.contains(code)) {
             return true;
         }
-        if (!ISO3.contains(code)) {
-            f.problem(key, "unknown country code '" + code + "': not an ISO 3166-1 alpha-3 code"
-                    + Fields.suggestion(code, codes));
+        String message = !ISO3.contains(code)
+                ? "unknown country code '" + code + "': not an ISO 3166-1 alpha-3 code" + Fields.suggestion(code, codes)
+                : "unknown country code '" + code + "': not one of " + where;
+        if (asKey) {
+            f.keyProblem(key, message);
         } else {
-            f.problem(key, "unknown country code '" + code + "': not one of " + where);
+            f.problem(key, message);
         }
         return false;
     }
