@@ -39,10 +39,10 @@ final class EventReader {
             YearMonth month = f.month("month", true);
             if (month != null && start != null && type != null) {
                 if (month.isBefore(start) && !type.equals("engagement")) {
-                    f.problem("month", "is before the start (" + start + ")");
+                    f.problem("month", month + " is before the start, " + start);
                     month = null;
                 } else if (end != null && month.isAfter(end)) {
-                    f.problem("month", "is after the horizon (" + end + ")");
+                    f.problem("month", month + " is after the last month of the horizon, " + end);
                     month = null;
                 }
             }

@@ -33,6 +33,7 @@ final class PatronReader {
             YearMonth end, List<ScheduledEvent> events, Problems problems, List<Path> sources) {
         Fields all = top.object("patrons");
         List<PatronSpec> patrons = new ArrayList<>();
+        boolean incomplete = false;
         if (all == null) {
             if (!top.has("patrons")) {
                 problems.add(top.source(), "patrons", "is required (at least a recogniser for each side)");
@@ -43,6 +44,7 @@ final class PatronReader {
             all.node(id);
             if (!ID.matcher(id).matches()) {
                 all.problem(id, "a patron's key must be lower-case letters, digits and '-', e.g. prc, japan");
+                incomplete = true;
                 continue;
             }
             Fields f = all.object(id);
@@ -50,8 +52,16 @@ final class PatronReader {
                 PatronSpec spec = patron(id, f, codes, points, start, end, events, problems, sources);
                 if (spec != null) {
                     patrons.add(spec);
+                } else {
+                    incomplete = true;
                 }
+            } else {
+                incomplete = true;
             }
+        }
+        // A patron already reported as broken would only make this count misleading.
+        if (incomplete) {
+            return patrons; // a patron already reported as broken would make the count below misleading
         }
         for (Side side : Side.values()) {
             long n = patrons.stream().filter(p -> p.role() == PatronRole.RECOGNISER && p.side() == side).count();

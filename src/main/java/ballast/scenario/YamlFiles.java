@@ -52,7 +52,7 @@ final class YamlFiles {
                 List<String> names = new ArrayList<>();
                 chain.forEach(c -> names.add(c.toString()));
                 names.add(file.toString());
-                problems.add(includedAt, EXTENDS, "extends cycle: " + String.join(" -> ", names));
+                problems.add(includedAt, EXTENDS, "files extend each other in a cycle: " + String.join(" -> ", names));
                 return null;
             }
         }
