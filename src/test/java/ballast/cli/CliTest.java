@@ -1,0 +1,148 @@
+package ballast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: what it writes, prints and exits with. */
+class CliTest {
+    private static final String BASELINE = "scenarios/baseline.yaml";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void runWritesTheThreeFilesAndPrintsTheFolder() throws Exception {
+        Path out = dir.resolve("one");
+        Cli cli = Cli.run("run", BASELINE, "--out", out.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertEquals(out + System.lineSeparator(), cli.out(), "stdout holds only the results path");
+        assertEquals(List.of("allies.csv", "manifest.json", "switches.csv"), listing(out));
+        List<String> allies = Files.readAllLines(out.resolve("allies.csv"));
+        assertEquals("month,roc_allies,prc_recognisers,roc_gdp_share,roc_population_share", allies.get(0));
+        assertEquals(1 + 120, allies.size(), "a header and one row per month of the ten-year horizon");
+        assertTrue(Files.readAllLines(out.resolve("switches.csv")).get(0)
+                .startsWith("month,country,from,to,hazard,pull,ballast,"));
+
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals("baseline", manifest.at("/scenario/name").asText());
+        assertEquals(64, manifest.at("/scenario/sha256").asText().length());
+        assertEquals(20250701, manifest.at("/masterSeed").asLong());
+        assertEquals("ballast run " + BASELINE + " --out " + out, manifest.at("/commandLine").asText());
+        assertEquals(120, manifest.at("/scenario/resolved/horizonMonths").asInt());
+        assertFalse(manifest.at("/startedAt").asText().isEmpty());
+    }
+
+    @Test
+    void sameSeedGivesTheSameBytesAndAnotherSeedDoesNot() throws Exception {
+        assertEquals(0, Cli.run("run", BASELINE, "--seed", "7", "--out", dir.resolve("a").toString()).exitCode());
+        assertEquals(0, Cli.run("run", BASELINE, "--seed", "7", "--out", dir.resolve("b").toString()).exitCode());
+        assertEquals(0, Cli.run("run", BASELINE, "--seed", "8", "--out", dir.resolve("c").toString()).exitCode());
+        for (String table : List.of("allies.csv", "switches.csv")) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(table)),
+                    Files.readAllBytes(dir.resolve("b").resolve(table)), table);
+        }
+        assertFalse(Files.readString(dir.resolve("a/switches.csv")).equals(Files.readString(dir.resolve("c/switches.csv")))
+                && Files.readString(dir.resolve("a/allies.csv")).equals(Files.readString(dir.resolve("c/allies.csv"))),
+                "another seed gives another history");
+    }
+
+    @Test
+    void anExistingFolderIsNeverOverwritten() throws Exception {
+        Path out = dir.resolve("once");
+        assertEquals(0, Cli.run("run", BASELINE, "--out", out.toString()).exitCode());
+        byte[] before = Files.readAllBytes(out.resolve("allies.csv"));
+        Cli again = Cli.run("run", BASELINE, "--seed", "99", "--out", out.toString());
+        assertEquals(2, again.exitCode());
+        assertTrue(again.err().contains("already exists"), again.err());
+        assertArrayEquals(before, Files.readAllBytes(out.resolve("allies.csv")));
+    }
+
+    @Test
+    void aBrokenScenarioGivesItsProblemsExitCode2AndWritesNothing() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), Files.readString(Path.of(BASELINE))
+                .replace("horizonMonths: 120", "horizonMonths: 0")
+                .replace("data/", Path.of("scenarios/data").toAbsolutePath() + "/"));
+        Path out = dir.resolve("never");
+        Cli cli = Cli.run("run", bad.toString(), "--out", out.toString());
+        assertEquals(2, cli.exitCode());
+        assertEquals("", cli.out());
+        assertTrue(cli.err().startsWith(bad + ":10:16: horizonMonths: must be between 1 and 1200, got 0"), cli.err());
+        assertFalse(cli.err().contains("Exception"), "no stack trace: " + cli.err());
+        assertFalse(cli.err().contains("\tat "), "no stack trace: " + cli.err());
+        assertFalse(Files.exists(out));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(bad), left.toList(), "no temporary folder is left behind");
+        }
+    }
+
+    @Test
+    void aMissingScenarioFileIsAClearError() {
+        Cli cli = Cli.run("run", dir.resolve("nope.yaml").toString(), "--out", dir.resolve("x").toString());
+        assertEquals(2, cli.exitCode());
+        assertTrue(cli.err().contains("nope.yaml"), cli.err());
+        assertFalse(cli.err().contains("\tat "), cli.err());
+    }
+
+    @Test
+    void validateSaysOkOrListsProblemsAndWritesNothing() throws Exception {
+        Cli ok = Cli.run("validate", BASELINE, "scenarios/no-japan.yaml");
+        assertEquals(0, ok.exitCode(), ok.err());
+        assertTrue(ok.out().contains("baseline.yaml: ok"), ok.out());
+        assertTrue(ok.out().contains("no-japan.yaml: ok"), ok.out());
+
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "extends: nowhere.yaml\n");
+        Cli no = Cli.run("validate", BASELINE, bad.toString());
+        assertEquals(2, no.exitCode());
+        assertTrue(no.err().contains(bad + ":1:10: extends: file not found"), no.err());
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(1, left.count());
+        }
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        Cli cli = Cli.run("--help");
+        assertEquals(0, cli.exitCode());
+        for (String command : List.of("run", "validate", "bench", "help")) {
+            assertTrue(cli.out().contains("  " + command + " "), command + " in\n" + cli.out());
+        }
+        Cli run = Cli.run("run", "--help");
+        assertTrue(run.out().contains("--seed"), run.out());
+        assertTrue(run.out().contains("--out"), run.out());
+    }
+
+    @Test
+    void aBadArgumentIsExitCode2WithoutAStackTrace() {
+        String out = dir.resolve("never").toString();
+        Cli unknown = Cli.run("run", BASELINE, "--sed", "3", "--out", out);
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("--sed"), unknown.err());
+        Cli notANumber = Cli.run("run", BASELINE, "--seed", "soon", "--out", out);
+        assertEquals(2, notANumber.exitCode());
+        assertTrue(notANumber.err().contains("soon"), notANumber.err());
+        Cli negative = Cli.run("run", BASELINE, "--seed", "-1", "--out", out);
+        assertEquals(2, negative.exitCode(), negative.err());
+        assertTrue(negative.err().contains("--seed must be at least 0, got -1"), negative.err());
+        Cli none = Cli.run();
+        assertEquals(2, none.exitCode());
+        assertFalse(Files.exists(Path.of(out)));
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
