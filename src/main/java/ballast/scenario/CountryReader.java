@@ -84,7 +84,8 @@ final class CountryReader {
             String where = "the states of " + (statesPath == null ? "data.countries" : statesPath);
             for (String code : ScenarioLoader.keys(countries.map())) {
                 countries.node(code);
-                if (ScenarioLoader.checkCountry(countries, code, code, states.keySet(), where, true)) {
+                if (ScenarioLoader.checkCountry(countries, code, code,
+                        states.isEmpty() ? null : states.keySet(), where, true)) {
                     Fields f = countries.object(code);
                     if (f != null) {
                         overrides.put(code, f);

@@ -61,8 +61,8 @@ final class EventReader {
 
     private static String country(Fields f, Set<String> codes) {
         String code = f.text("country", true);
-        return code != null && ScenarioLoader.checkCountry(f, "country", code, codes, "the scenario's states "
-                + String.join(", ", codes), false) ? code : null;
+        return code != null && ScenarioLoader.checkCountry(f, "country", code, codes, "the scenario's states ("
+                + (codes == null ? "" : String.join(", ", codes)) + ")", false) ? code : null;
     }
 
     private static ScheduledEvent election(Fields f, YearMonth month, Set<String> codes) {

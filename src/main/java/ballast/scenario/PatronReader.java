@@ -107,7 +107,7 @@ final class PatronReader {
                     if (p == null) {
                         problems.add(row.source(), "kind", "unknown engagement kind '" + row.kind() + "'"
                                 + Fields.suggestion(row.kind(), points.keySet()) + "; set its points under engagementPoints");
-                    } else if (codes.contains(row.code()) && (end == null || !row.month().isAfter(end))) {
+                    } else if (codes != null && codes.contains(row.code()) && (end == null || !row.month().isAfter(end))) {
                         events.add(new ScheduledEvent.Engagement(row.month(), id, row.code(), row.kind(), p));
                     }
                 }

@@ -77,7 +77,8 @@ public final class ScenarioLoader {
         RuleParameters rule = RuleReader.read(top.object("rule"));
         Map<String, Double> points = engagementPoints(top.object("engagementPoints"));
         List<CountrySpec> countries = CountryReader.read(top, start, problems, sources);
-        Set<String> codes = new LinkedHashSet<>();
+        // No states read (the table is missing or broken, already reported): check codes as ISO codes only.
+        Set<String> codes = countries.isEmpty() ? null : new LinkedHashSet<>();
         countries.forEach(c -> codes.add(c.code()));
         YearMonth end = start == null ? null : start.plusMonths(horizon - 1L);
         List<ScheduledEvent> events = new ArrayList<>();
@@ -137,11 +138,15 @@ public final class ScenarioLoader {
 
     /**
      * Checks a state code used in a scenario; returns false (with a problem) if it is not one of
-     * {@code codes}. {@code asKey} says whether the code is a key (under {@code countries}) or a value.
+     * {@code codes}, or when {@code codes} is null (the states are unknown) not an ISO code.
+     * {@code asKey} says whether the code is a key (under {@code countries}) or a value.
      */
     static boolean checkCountry(Fields f, String key, String code, Set<String> codes, String where, boolean asKey) {
-        if (codes.contains(code)) {
+        if (codes == null ? ISO3.contains(code) : codes.contains(code)) {
             return true;
+        }
+        if (codes == null) {
+            codes = Set.of();
         }
         String message = !ISO3.contains(code)
                 ? "unknown country code '" + code + "': not an ISO 3166-1 alpha-3 code" + Fields.suggestion(code, codes)

@@ -109,6 +109,12 @@ class ValidationTest {
     }
 
     @Test
+    void aMissingDataTableIsOneProblemNotOnePerState() throws Exception {
+        Path bad = Fixtures.tinyWith(dir, "bad.yaml", "countries: states.csv", "countries: gone.csv");
+        assertEquals(List.of("bad.yaml:7:14: data.countries: file not found: gone.csv"), problemLines(bad));
+    }
+
+    @Test
     void everyShippedScenarioPassesTheSchema() throws Exception {
         for (Path f : Fixtures.shippedScenarios()) {
             assertEquals(Set.of(), SchemaCheck.problems(f), f.toString());
