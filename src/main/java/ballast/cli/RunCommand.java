@@ -15,13 +15,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code ballast run}: one replication, its monthly path and its switches. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs one replication of a scenario and writes allies.csv, switches.csv and manifest.json "
+        description = {"Runs one replication of a scenario (replication 0 of its batch unless --replication says) and writes allies.csv, switches.csv and manifest.json "
                 + "into a new results folder; prints the folder's path."})
 final class RunCommand implements Callable<Integer> {
 
@@ -30,6 +31,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
+
+    @Option(names = "--replication", paramLabel = "I", defaultValue = "0",
+            description = "Which replication to run: replication I of a batch with the same scenario and seed, "
+                    + "replayed exactly (default: ${DEFAULT-VALUE}).")
+    long replication;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -44,7 +50,9 @@ final class RunCommand implements Callable<Integer> {
         if (output.seed != null) {
             scenario = scenario.withSeed(output.seed);
         }
-        long replication = 0;
+        if (replication < 0) {
+            throw new UserException("--replication must be at least 0, got " + replication);
+        }
         RunResult result = SingleRun.run(scenario, replication);
         Path target = output.target(scenario.name(), started);
         Path done;

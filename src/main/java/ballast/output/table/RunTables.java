@@ -40,17 +40,8 @@ public final class RunTables {
      * population with Taipei at the end of that month.
      */
     public static void writeAllies(RunResult result, Path file) throws IOException {
-        ModelParameters p = result.parameters();
-        int states = p.countries().size();
-        int[] allies = result.rocAllies();
-        double[] gdp = result.rocGdpShare();
-        double[] population = result.rocPopulationShare();
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(w, FORMAT)) {
-            csv.printRecord("month", "roc_allies", "prc_recognisers", "roc_gdp_share", "roc_population_share");
-            for (int t = 0; t < allies.length; t++) {
-                csv.printRecord(p.monthOf(t), allies[t], states - allies[t], share(gdp[t]), share(population[t]));
-            }
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            writeAlliesRows(result, -1, w, true);
         }
     }
 
@@ -59,23 +50,64 @@ public final class RunTables {
      * each term of pull and ballast (see {@link Term}).
      */
     public static void writeSwitches(RunResult result, Path file) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(w, FORMAT)) {
-            List<String> header = new ArrayList<>(List.of("month", "country", "from", "to", "hazard", "pull",
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            writeSwitchRows(result, -1, w, true);
+        }
+    }
+
+    /**
+     * Writes the rows of {@code allies.csv} to {@code w}, with a leading {@code replication} column
+     * when {@code replication} is 0 or more, and the header first if {@code header}.
+     */
+    public static void writeAlliesRows(RunResult result, long replication, Writer w, boolean header)
+            throws IOException {
+        ModelParameters p = result.parameters();
+        int states = p.countries().size();
+        int[] allies = result.rocAllies();
+        double[] gdp = result.rocGdpShare();
+        double[] population = result.rocPopulationShare();
+        CSVPrinter csv = new CSVPrinter(w, FORMAT);
+        if (header) {
+            csv.printRecord(withReplication(replication, List.of("month", "roc_allies", "prc_recognisers",
+                    "roc_gdp_share", "roc_population_share"), "replication"));
+        }
+        for (int t = 0; t < allies.length; t++) {
+            csv.printRecord(withReplication(replication, List.of(p.monthOf(t), allies[t], states - allies[t],
+                    share(gdp[t]), share(population[t])), replication));
+        }
+        csv.flush();
+    }
+
+    /** Writes the rows of {@code switches.csv} to {@code w}, as {@link #writeAlliesRows} does. */
+    public static void writeSwitchRows(RunResult result, long replication, Writer w, boolean header)
+            throws IOException {
+        CSVPrinter csv = new CSVPrinter(w, FORMAT);
+        if (header) {
+            List<Object> names = new ArrayList<>(List.of("month", "country", "from", "to", "hazard", "pull",
                     "ballast"));
             for (Term t : Term.values()) {
-                header.add(t.column());
+                names.add(t.column());
             }
-            csv.printRecord(header);
-            for (SwitchEvent e : result.switches()) {
-                List<Object> row = new ArrayList<>(List.of(e.month(), e.country(), e.from().code(), e.to().code(),
-                        number(e.hazard()), number(e.pull()), number(e.ballast())));
-                for (Term t : Term.values()) {
-                    row.add(number(e.term(t)));
-                }
-                csv.printRecord(row);
-            }
+            csv.printRecord(withReplication(replication, names, "replication"));
         }
+        for (SwitchEvent e : result.switches()) {
+            List<Object> row = new ArrayList<>(List.of(e.month(), e.country(), e.from().code(), e.to().code(),
+                    number(e.hazard()), number(e.pull()), number(e.ballast())));
+            for (Term t : Term.values()) {
+                row.add(number(e.term(t)));
+            }
+            csv.printRecord(withReplication(replication, row, replication));
+        }
+        csv.flush();
+    }
+
+    private static List<Object> withReplication(long replication, List<?> row, Object first) {
+        List<Object> out = new ArrayList<>(row.size() + 1);
+        if (replication >= 0) {
+            out.add(first);
+        }
+        out.addAll(row);
+        return out;
     }
 
     /** Formats a share in [0, 1] with six decimals. */

@@ -1,0 +1,249 @@
+package ballast.cli;
+
+import ballast.experiment.Batch;
+import ballast.experiment.BatchSummary;
+import ballast.experiment.Statistics;
+import ballast.model.ModelParameters;
+import ballast.output.BatchFolder;
+import ballast.output.Manifest;
+import ballast.output.Provenance;
+import ballast.output.table.BatchTables;
+import ballast.scenario.Scenario;
+import ballast.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ballast batch}: many replications, summarised as they finish, resumable after a crash. */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Runs N replications of a scenario on all cores and writes summary tables (CSV and LaTeX) "
+                + "and manifest.json into a new results folder; prints the folder's path.",
+            "The batch saves its progress after every " + Batch.BLOCK_SIZE + " replications; after Ctrl-C, kill or "
+                + "a power cut, --resume DIR finishes it with the same result as an uninterrupted batch."})
+final class BatchCommand implements Callable<Integer> {
+    static final long DEFAULT_REPLICATIONS = 10_000;
+    static final int INTERRUPTED = 130;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+            description = "Scenario file, e.g. scenarios/baseline.yaml (not with --resume).")
+    Path scenarioFile;
+
+    @Option(names = {"-n", "--replications"}, paramLabel = "N",
+            description = "Replications (default: " + DEFAULT_REPLICATIONS + ").")
+    Long replications;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores, here ${sys:ballast.cores}).")
+    Integer threads;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Master seed, 0 or more (default: the scenario's 'seed'). Never taken from the clock.")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Results folder to create (default: results/<scenario>/<UTC time>/). Must not exist.")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Finish the interrupted batch in DIR (takes no scenario, -n, --seed, --out or --keep-runs).")
+    Path resume;
+
+    @Option(names = "--keep-runs",
+            description = "Also keep every replication's monthly path and switches in DIR/runs/ (gzipped CSV).")
+    boolean keepRuns;
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    BallastCommand root;
+
+    static {
+        System.setProperty("ballast.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Instant started = Instant.now();
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1) {
+            throw new UserException("--threads must be at least 1, got " + threadCount);
+        }
+        BatchFolder folder;
+        Scenario scenario;
+        if (resume != null) {
+            if (scenarioFile != null || replications != null || seed != null || out != null || keepRuns) {
+                throw new UserException("--resume takes only --threads: the scenario, replications, seed and "
+                        + "--keep-runs are those of the batch being resumed");
+            }
+            folder = open(resume);
+            scenario = scenarioOf(folder.plan());
+        } else {
+            if (scenarioFile == null) {
+                throw new UserException("name a scenario file (e.g. scenarios/baseline.yaml) or --resume DIR");
+            }
+            long n = replications == null ? DEFAULT_REPLICATIONS : replications;
+            if (n < 1) {
+                throw new UserException("-n must be at least 1, got " + n);
+            }
+            if (seed != null && seed < 0) {
+                throw new UserException("--seed must be at least 0, got " + seed);
+            }
+            scenario = ScenarioLoader.load(scenarioFile);
+            if (seed != null) {
+                scenario = scenario.withSeed(seed);
+            }
+            Path target = out != null ? out
+                    : ballast.output.ResultFolder.defaultTarget(Path.of("results"), scenario.name(), started);
+            folder = BatchFolder.create(target, plan(scenario, n, started));
+        }
+        return run(folder, scenario, threadCount);
+    }
+
+    private int run(BatchFolder folder, Scenario scenario, int threadCount) throws Exception {
+        BatchFolder.Plan plan = folder.plan();
+        PrintWriter err = spec.commandLine().getErr();
+        Batch batch = new Batch(scenario, plan.replications());
+        BatchFolder.Progress saved = folder.load();
+        BatchSummary total = saved != null ? saved.summary() : BatchSummary.of(scenario.parameters());
+        BitSet done = saved != null ? saved.doneBlocks() : new BitSet();
+        long before = total.replications();
+        if (before > 0) {
+            err.printf(Locale.ROOT, "ballast: resuming %s: %,d of %,d replications were done%n", folder.dir(), before,
+                    plan.replications());
+        }
+
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> {
+            batch.stop();
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ballast-interrupt");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            try (Progress progress = new Progress(scenario.name(), plan.replications(), before,
+                    batch::replicationsRun, err)) {
+                batch.run(total, done, threadCount, new Batch.Listener() {
+                    @Override
+                    public boolean wantsRuns() {
+                        return plan.keepRuns();
+                    }
+
+                    @Override
+                    public void blockRuns(int block, long first, List<ballast.model.RunResult> runs)
+                            throws IOException {
+                        folder.saveRuns(block, first, runs);
+                    }
+
+                    @Override
+                    public void blockMerged(int block, BatchSummary summary, BitSet blocks) throws IOException {
+                        folder.save(summary, blocks);
+                    }
+                });
+            }
+            if (batch.stopped()) {
+                err.printf(Locale.ROOT, "ballast: interrupted; %,d of %,d replications are saved in %s%n"
+                        + "Resume with: ./ballast batch --resume %s%n", total.replications(), plan.replications(),
+                        folder.dir(), folder.dir());
+                return INTERRUPTED;
+            }
+            ModelParameters p = scenario.parameters();
+            Manifest manifest = manifest(plan, scenario, threadCount, before);
+            Path dir = folder.finish(d -> {
+                BatchTables.write(total, p, d);
+                manifest.write(d);
+            });
+            long[] h = total.alliesHistogram(total.ticks() - 1);
+            err.printf(Locale.ROOT, "%s: %,d replications; allies of Taipei at the end of %s: median %d "
+                    + "(80%% of runs %d to %d) of %d%n", scenario.name(), total.replications(), p.end(),
+                    Statistics.quantile(h, 0.5), Statistics.quantile(h, 0.1), Statistics.quantile(h, 0.9),
+                    p.countries().size());
+            spec.commandLine().getOut().println(dir);
+            return 0;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException e) {
+                // shutting down (Ctrl-C): the hook is running
+            }
+        }
+    }
+
+    private static BatchFolder open(Path dir) throws IOException, UserException {
+        try {
+            return BatchFolder.open(dir);
+        } catch (NoSuchFileException e) {
+            throw new UserException(dir + ": " + e.getReason());
+        }
+    }
+
+    /** Reloads the scenario of a batch and checks that nothing it read has changed since it started. */
+    private static Scenario scenarioOf(BatchFolder.Plan plan) throws Exception {
+        Scenario scenario = ScenarioLoader.load(Path.of(plan.scenarioFile())).withSeed(plan.masterSeed());
+        for (Map.Entry<String, String> e : plan.sources().entrySet()) {
+            Path source = Path.of(e.getKey());
+            if (!Files.exists(source) || !Provenance.sha256(source).equals(e.getValue())) {
+                throw new UserException("cannot resume: " + source + " has changed since the batch started, so "
+                        + "the rest of the batch would not match the part already done");
+            }
+        }
+        if (!Manifest.resolvedSha256(scenario).equals(plan.scenarioSha256())) {
+            throw new UserException("cannot resume: the scenario " + plan.scenarioFile() + " resolves differently "
+                    + "than when the batch started");
+        }
+        return scenario;
+    }
+
+    private BatchFolder.Plan plan(Scenario scenario, long n, Instant started) throws IOException {
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (Path p : scenario.sources()) {
+            sources.put(p.toAbsolutePath().normalize().toString(), Provenance.sha256(p));
+        }
+        return new BatchFolder.Plan(scenario.file().toAbsolutePath().normalize().toString(), scenario.name(),
+                Manifest.resolvedSha256(scenario), sources, scenario.seed(), n, Batch.BLOCK_SIZE, keepRuns,
+                root.invocation(), started.toString());
+    }
+
+    private Manifest manifest(BatchFolder.Plan plan, Scenario scenario, int threadCount, long resumedFrom)
+            throws IOException {
+        Map<String, Object> batch = new LinkedHashMap<>();
+        batch.put("replications", plan.replications());
+        batch.put("seedOfReplication", "SplitMix64 mix64(masterSeed + (i + 1) * 0x9E3779B97F4A7C15), i = 0.."
+                + (plan.replications() - 1));
+        batch.put("threads", threadCount);
+        batch.put("blockSize", plan.blockSize());
+        batch.put("keepRuns", plan.keepRuns());
+        if (resumedFrom > 0) {
+            batch.put("resumedBy", root.invocation());
+            batch.put("replicationsBeforeResume", resumedFrom);
+        }
+        Map<String, Object> summaries = new LinkedHashMap<>();
+        summaries.put("quantiles", "inverse of the empirical distribution function (Hyndman-Fan type 1)");
+        summaries.put("shareResolution", 1.0 / BatchSummary.SHARE_RESOLUTION);
+        summaries.put("interval", "95% Wilson score interval (Commons Math)");
+        return new Manifest("batch", scenario, plan.commandLine(), Instant.parse(plan.startedAt()))
+                .put("batch", batch)
+                .put("summaries", summaries)
+                .put("parameters", scenario.parameters());
+    }
+}
