@@ -35,6 +35,7 @@ public final class BatchSummary {
     /** Terms are summed as round(term * TERM_SCALE) in a long: exact merging, resolution 1e-9. */
     public static final double TERM_SCALE = 1e9;
     private static final int FORMAT = 1;
+    private static final Term[] TERMS = Term.values();
 
     private final int states;
     private final int ticks;
@@ -79,14 +80,11 @@ public final class BatchSummary {
      */
     public void add(RunResult r, boolean[] initialRoc, Map<String, Integer> index) {
         replications++;
-        int[] allies = r.rocAllies();
-        double[] gdp = r.rocGdpShare();
-        double[] pop = r.rocPopulationShare();
         for (int t = 0; t < ticks; t++) {
-            alliesHistogram[t][allies[t]]++;
+            alliesHistogram[t][r.rocAlliesAt(t)]++;
         }
-        countShares(gdpShareCounts, gdp);
-        countShares(populationShareCounts, pop);
+        countShares(gdpShareCounts, r, true);
+        countShares(populationShareCounts, r, false);
 
         // Survival: walk each state's switches in time order.
         int[] firstTick = new int[states];
@@ -105,9 +103,8 @@ public final class BatchSummary {
             switchCounts[i][d]++;
             long[] sums = termSums[i][d];
             sums[0] += fixed(e.hazard());
-            double[] terms = e.terms();
-            for (int k = 0; k < terms.length; k++) {
-                sums[k + 1] += fixed(terms[k]);
+            for (Term term : TERMS) {
+                sums[term.ordinal() + 1] += fixed(e.term(term));
             }
         }
         for (int i = 0; i < states; i++) {
@@ -126,11 +123,11 @@ public final class BatchSummary {
         }
     }
 
-    private void countShares(Map<Integer, long[]> counts, double[] shares) {
+    private void countShares(Map<Integer, long[]> counts, RunResult r, boolean gdp) {
         int lastKey = Integer.MIN_VALUE;
         long[] row = null;
         for (int t = 0; t < ticks; t++) {
-            int key = shareKey(shares[t]);
+            int key = shareKey(gdp ? r.rocGdpShareAt(t) : r.rocPopulationShareAt(t));
             if (key != lastKey) {
                 row = counts.computeIfAbsent(key, k -> new long[ticks]);
                 lastKey = key;

@@ -96,9 +96,8 @@ public final class Country implements Steppable {
     void refresh(int tick) {
         int since = governmentChangeTick == NEVER ? -1 : tick - governmentChangeTick;
         DecisionRule rule = model.rule();
-        double points = model.engagementPoints(index, side);
-        baseNet = rule.baseNet(this, contagion(tick), points, model.backing(side), since);
-        engagementTerm = rule.engagementTerm(points);
+        engagementTerm = rule.engagementTerm(model.engagementPoints(index, side));
+        baseNet = rule.baseNet(this, contagion(tick), engagementTerm, model.backing(side), since);
         offerElasticity = rule.offerElasticity(this);
     }
 
@@ -197,6 +196,18 @@ public final class Country implements Steppable {
     void setAidUsdMillions(double aid) {
         this.aidUsdMillions = aid;
         this.aidEffect = model.rule().moneyEffect(aid, spec.gdpUsdMillions());
+    }
+
+    /** Sets the offer with its money effect already computed ({@code moneyEffect(offer, gdp)}). */
+    void setOffer(double offer, double effect) {
+        this.offerUsdMillions = offer;
+        this.offerEffect = effect;
+    }
+
+    /** Sets the aid with its money effect already computed. */
+    void setAid(double aid, double effect) {
+        this.aidUsdMillions = aid;
+        this.aidEffect = effect;
     }
 
     /** Returns the position of this state in the scenario's country list. */

@@ -162,15 +162,16 @@ public final class DecisionRule {
      * so that for the same inputs as {@link #evaluate}:
      * <pre>{@code pull - ballast = baseNet + offerElasticity * moneyEffect(offer) - aidWeight * moneyEffect(aid)}</pre>
      * Patrons' strategies price offers and aid against this without recomputing the other terms.
+     * {@code engagementTerm} is {@link #engagementTerm}{@code (engagementPoints)}, computed once by the caller.
      */
-    double baseNet(Country c, double contagion, double engagementPoints, double backing,
+    double baseNet(Country c, double contagion, double engagementTerm, double backing,
             int ticksSinceGovernmentChange) {
         CountrySpec s = c.spec();
         double towardTaipei = p.affinityWeight() * s.affinity() + p.stanceWeight() * c.stance();
         double exposure = p.exposureWeight() * s.prcExposure();
         double net = p.contagionWeight() * contagion
                 + (isNewGovernment(ticksSinceGovernmentChange) ? p.newGovernmentWeight() : 0.0)
-                - engagementTerm(engagementPoints)
+                - engagementTerm
                 - p.backingWeight() * backing;
         return c.side() == Side.ROC ? net + exposure - towardTaipei : net - exposure + towardTaipei;
     }

@@ -45,6 +45,16 @@ public record RunResult(ModelParameters parameters, long seed, int[] rocAllies, 
         return rocAtEnd.clone();
     }
 
+    /** Returns the share of the group's GDP with Taipei at the end of {@code tick} (no copy, unlike the accessor). */
+    public double rocGdpShareAt(int tick) {
+        return rocGdpShare[tick];
+    }
+
+    /** Returns the share of the group's population with Taipei at the end of {@code tick}. */
+    public double rocPopulationShareAt(int tick) {
+        return rocPopulationShare[tick];
+    }
+
     /** Returns the number of Taipei's allies at the end of tick {@code t}. */
     public int rocAlliesAt(int tick) {
         return rocAllies[tick];

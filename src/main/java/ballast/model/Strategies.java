@@ -65,10 +65,10 @@ public final class Strategies {
     private static void cheapestFlip(RecognitionModel model, Patron patron) {
         Pools pools = Pools.of(patron);
         Scratch s = prepare(model, patron);
-        greedy(model, s, s.offerTarget, pools.offers, true);
-        commit(model, s.offerTarget, s.allocation, true);
-        greedy(model, s, s.aidTarget, pools.aid, false);
-        commit(model, s.aidTarget, s.allocation, false);
+        double[][] offerEffects = greedy(model, s, s.offerTarget, pools.offers, true);
+        commitChunks(model, s, s.offerTarget, pools.offers, offerEffects, true);
+        double[][] aidEffects = greedy(model, s, s.aidTarget, pools.aid, false);
+        commitChunks(model, s, s.aidTarget, pools.aid, aidEffects, false);
     }
 
     private static void mostValuable(RecognitionModel model, Patron patron) {
@@ -157,34 +157,47 @@ public final class Strategies {
 
     private static double offerHazard(RecognitionModel model, Scratch s, int i, double offer) {
         double effect = model.rule().moneyEffect(offer, model.country(i).spec().gdpUsdMillions());
+        return offerHazardOfEffect(s, i, effect);
+    }
+
+    private static double offerHazardOfEffect(Scratch s, int i, double effect) {
         return DecisionRule.hazardOfRate(s.base[i] * Math.exp(s.net[i] + s.elasticity[i] * effect));
     }
 
     private static double aidHazard(RecognitionModel model, Scratch s, int i, double aid) {
         double effect = model.rule().moneyEffect(aid, model.country(i).spec().gdpUsdMillions());
+        return aidHazardOfEffect(model, s, i, effect);
+    }
+
+    private static double aidHazardOfEffect(RecognitionModel model, Scratch s, int i, double effect) {
         double weight = model.rule().parameters().aidWeight();
         return DecisionRule.hazardOfRate(s.base[i] * Math.exp(s.net[i] - weight * effect));
     }
 
-    private static double hazardWith(RecognitionModel model, Scratch s, int i, double amount, boolean offer) {
-        return offer ? offerHazard(model, s, i, amount) : aidHazard(model, s, i, amount);
+    private static double hazardOfChunks(RecognitionModel model, Scratch s, double[][] effects, int i, int chunks,
+            boolean offer) {
+        double effect = effects[i][chunks];
+        return offer ? offerHazardOfEffect(s, i, effect) : aidHazardOfEffect(model, s, i, effect);
     }
 
     /**
      * Spends {@code pool} in equal chunks, each where it changes hazard most (raises it for an
-     * offer, lowers it for aid); ties go to the first state in scenario order.
+     * offer, lowers it for aid); ties go to the first state in scenario order. Leaves the chunks
+     * given to each state in {@code s.chunks} and the money effects in the returned table.
      */
-    private static void greedy(RecognitionModel model, Scratch s, boolean[] target, double pool, boolean offer) {
-        java.util.Arrays.fill(s.allocation, 0.0);
+    private static double[][] greedy(RecognitionModel model, Scratch s, boolean[] target, double pool,
+            boolean offer) {
+        java.util.Arrays.fill(s.chunks, 0);
         if (pool <= 0) {
-            return;
+            return null;
         }
         double chunk = pool / CHUNKS;
+        double[][] effects = s.effects(model, offer, chunk);
         double sign = offer ? 1.0 : -1.0;
         for (int i = 0; i < s.n; i++) {
             if (target[i]) {
-                s.current[i] = hazardWith(model, s, i, 0.0, offer);
-                s.next[i] = hazardWith(model, s, i, chunk, offer);
+                s.current[i] = hazardOfChunks(model, s, effects, i, 0, offer);
+                s.next[i] = hazardOfChunks(model, s, effects, i, 1, offer);
             }
         }
         for (int k = 0; k < CHUNKS; k++) {
@@ -200,11 +213,32 @@ public final class Strategies {
                 }
             }
             if (best < 0) {
-                return;
+                break;
             }
-            s.allocation[best] += chunk;
+            int given = ++s.chunks[best];
             s.current[best] = s.next[best];
-            s.next[best] = hazardWith(model, s, best, s.allocation[best] + chunk, offer);
+            if (given < CHUNKS) {
+                s.next[best] = hazardOfChunks(model, s, effects, best, given + 1, offer);
+            }
+        }
+        return effects;
+    }
+
+    /** Gives each target the chunks {@link #greedy} chose, with their cached money effects. */
+    private static void commitChunks(RecognitionModel model, Scratch s, boolean[] target, double pool,
+            double[][] effects, boolean offer) {
+        double chunk = pool / CHUNKS;
+        for (int i = 0; i < s.n; i++) {
+            if (target[i]) {
+                int k = effects == null ? 0 : s.chunks[i];
+                double amount = k * chunk;
+                double effect = k == 0 ? 0.0 : effects[i][k];
+                if (offer) {
+                    model.country(i).setOffer(amount, effect);
+                } else {
+                    model.country(i).setAid(amount, effect);
+                }
+            }
         }
     }
 
@@ -245,6 +279,13 @@ public final class Strategies {
         final double[] elasticity;
         final boolean[] aidTarget;
         final boolean[] offerTarget;
+        final int[] chunks;
+        // Money effects of 0..CHUNKS chunks per state, for the last chunk size of each pool kind:
+        // budgets change rarely, so the logarithms are computed once per budget, not every tick.
+        private final double[][] offerEffects;
+        private final double[][] aidEffects;
+        private double offerChunk = Double.NaN;
+        private double aidChunk = Double.NaN;
 
         Scratch(int n) {
             this.n = n;
@@ -257,6 +298,27 @@ public final class Strategies {
             elasticity = new double[n];
             aidTarget = new boolean[n];
             offerTarget = new boolean[n];
+            chunks = new int[n];
+            offerEffects = new double[n][CHUNKS + 1];
+            aidEffects = new double[n][CHUNKS + 1];
+        }
+
+        double[][] effects(RecognitionModel model, boolean offer, double chunk) {
+            double[][] table = offer ? offerEffects : aidEffects;
+            if (chunk != (offer ? offerChunk : aidChunk)) {
+                for (int i = 0; i < n; i++) {
+                    double gdp = model.country(i).spec().gdpUsdMillions();
+                    for (int k = 0; k <= CHUNKS; k++) {
+                        table[i][k] = model.rule().moneyEffect(k * chunk, gdp);
+                    }
+                }
+                if (offer) {
+                    offerChunk = chunk;
+                } else {
+                    aidChunk = chunk;
+                }
+            }
+            return table;
         }
     }
 }
