@@ -1,0 +1,170 @@
+package ballast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ballast.output.BatchFolder;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ballast batch} as a user runs it: determinism, resume after SIGKILL, replay of one replication. */
+class BatchCliTest {
+    private static final String BASELINE = "scenarios/baseline.yaml";
+    private static final List<String> TABLES = List.of("allies_by_month.csv", "allies_distribution.csv",
+            "shares_by_month.csv", "countries.csv", "survival.csv", "first_switch.csv", "switch_terms.csv",
+            "allies_at_horizon.tex", "retention.tex");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tablesAreTheSameBytesOnOneTwoAndFourThreads() throws Exception {
+        for (String threads : List.of("1", "2", "4")) {
+            Cli cli = Cli.run("batch", BASELINE, "-n", "1300", "--seed", "5", "--threads", threads, "--out",
+                    dir.resolve("t" + threads).toString());
+            assertEquals(0, cli.exitCode(), cli.err());
+            assertEquals(dir.resolve("t" + threads) + System.lineSeparator(), cli.out());
+        }
+        assertSameTables(dir.resolve("t1"), dir.resolve("t2"));
+        assertSameTables(dir.resolve("t1"), dir.resolve("t4"));
+        assertFalse(Files.exists(dir.resolve("t1").resolve(BatchFolder.JOURNAL)), "a finished batch has no journal");
+        assertFalse(Files.exists(dir.resolve("t1").resolve(BatchFolder.PLAN)));
+        assertTrue(Files.readString(dir.resolve("t1/manifest.json")).contains("\"replications\" : 1300"));
+    }
+
+    @Test
+    void aBatchKilledMidwayResumesToTheSameBytesAsAnUninterruptedOne() throws Exception {
+        Path killed = dir.resolve("killed");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "ballast.cli.BallastCommand", "batch", BASELINE, "-n", "8000", "--threads", "1", "--seed", "11",
+                "--out", killed.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        Path journal = killed.resolve(BatchFolder.JOURNAL);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(journal) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        child.destroyForcibly(); // SIGKILL: no shutdown hooks, no last save
+        child.waitFor(30, TimeUnit.SECONDS);
+        assertTrue(Files.exists(journal), "the child saved at least one block: " + Files.readString(
+                dir.resolve("child.log")));
+        assertFalse(Files.exists(killed.resolve("manifest.json")), "the child was killed before it finished");
+
+        Cli resumed = Cli.run("batch", "--resume", killed.toString(), "--threads", "2");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("ballast: resuming"), resumed.err());
+        Cli whole = Cli.run("batch", BASELINE, "-n", "8000", "--seed", "11", "--out", dir.resolve("whole").toString());
+        assertEquals(0, whole.exitCode(), whole.err());
+        assertSameTables(dir.resolve("whole"), killed);
+        assertTrue(Files.readString(killed.resolve("manifest.json")).contains("replicationsBeforeResume"));
+
+        Cli again = Cli.run("batch", "--resume", killed.toString());
+        assertEquals(2, again.exitCode());
+        assertTrue(again.err().contains("finished batch"), again.err());
+    }
+
+    @Test
+    void runReplaysOneReplicationOfABatchExactly() throws Exception {
+        Path batch = dir.resolve("kept");
+        assertEquals(0, Cli.run("batch", BASELINE, "-n", "700", "--seed", "3", "--keep-runs", "--out",
+                batch.toString()).exitCode());
+        Path single = dir.resolve("single");
+        Cli run = Cli.run("run", BASELINE, "--seed", "3", "--replication", "537", "--out", single.toString());
+        assertEquals(0, run.exitCode(), run.err());
+
+        List<String> kept = gunzipLines(batch.resolve("runs/paths-000001.csv.gz"));
+        List<String> replayed = new ArrayList<>();
+        for (String line : kept.subList(1, kept.size())) {
+            if (line.startsWith("537,")) {
+                replayed.add(line.substring("537,".length()));
+            }
+        }
+        List<String> allies = Files.readAllLines(single.resolve("allies.csv"));
+        assertEquals(allies.subList(1, allies.size()), replayed);
+
+        List<String> keptSwitches = new ArrayList<>();
+        for (String line : gunzipLines(batch.resolve("runs/switches-000001.csv.gz"))) {
+            if (line.startsWith("537,")) {
+                keptSwitches.add(line.substring("537,".length()));
+            }
+        }
+        List<String> switches = Files.readAllLines(single.resolve("switches.csv"));
+        assertEquals(switches.subList(1, switches.size()), keptSwitches);
+    }
+
+    @Test
+    void aCertainOutcomeGivesExactlyTheExpectedTables() throws Exception {
+        // Exposure weight 20 on full exposure makes the hazard exactly 1 in the first month; no way back.
+        Path copy = Files.copy(Path.of(BallastTestFiles.fixture("states.csv")), dir.resolve("states.csv"));
+        assertTrue(Files.exists(copy));
+        Path scenario = Files.writeString(dir.resolve("certain.yaml"), Files.readString(
+                Path.of(BallastTestFiles.fixture("tiny.yaml")))
+                .replace("horizonMonths: 24", "horizonMonths: 3\nrule: {toPrcPerYear: 100, toRocPerYear: 0, exposure: 20}"
+                        + "\ncountryDefaults: {prcExposure: 1}"));
+        Cli cli = Cli.run("batch", scenario.toString(), "-n", "1000", "--out", dir.resolve("out").toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        Path out = dir.resolve("out");
+        assertEquals("""
+                month,replications,allies_mean,allies_q025,allies_q10,allies_q25,allies_median,allies_q75,allies_q90,allies_q975,allies_min,allies_max
+                2030-01,1000,0.000000,0,0,0,0,0,0,0,0,0
+                2030-02,1000,0.000000,0,0,0,0,0,0,0,0,0
+                2030-03,1000,0.000000,0,0,0,0,0,0,0,0,0
+                """, Files.readString(out.resolve("allies_by_month.csv")));
+        assertEquals("""
+                country,month,months_from_start,runs_first_switching,share_of_runs
+                TUV,2030-01,1,1000,1.000000
+                PLW,2030-01,1,1000,1.000000
+                PRY,2030-01,1,1000,1.000000
+                """, Files.readString(out.resolve("first_switch.csv")));
+        List<String> countries = Files.readAllLines(out.resolve("countries.csv"));
+        // Wilson interval of 0 in 1000: [0, z^2 / (1000 + z^2)] = [0, 0.003827].
+        assertEquals("TUV,Small Island,roc,1000,0.000000,0.000000,0.003827,1.000000,1,1,1,1.000000,0.000000",
+                countries.get(1));
+        assertTrue(Files.readString(out.resolve("shares_by_month.csv"))
+                .contains("2030-03,gdp,0.000000,0.0000,0.0000,0.0000,0.0000,0.0000,0.0000,0.0000"));
+    }
+
+    @Test
+    void badBatchArgumentsAreOneLineAndExitCode2() {
+        Cli none = Cli.run("batch");
+        assertEquals(2, none.exitCode());
+        assertTrue(none.err().contains("name a scenario file"), none.err());
+        Cli zero = Cli.run("batch", BASELINE, "-n", "0", "--out", dir.resolve("x").toString());
+        assertEquals(2, zero.exitCode());
+        assertTrue(zero.err().contains("-n must be at least 1, got 0"), zero.err());
+        Cli both = Cli.run("batch", BASELINE, "--resume", dir.toString());
+        assertEquals(2, both.exitCode());
+        Cli notABatch = Cli.run("batch", "--resume", dir.toString());
+        assertEquals(2, notABatch.exitCode());
+        assertTrue(notABatch.err().contains("not an unfinished batch"), notABatch.err());
+        assertFalse(Files.exists(dir.resolve("x")));
+    }
+
+    private static void assertSameTables(Path expected, Path actual) throws IOException {
+        for (String table : TABLES) {
+            assertArrayEquals(Files.readAllBytes(expected.resolve(table)), Files.readAllBytes(actual.resolve(table)),
+                    table);
+        }
+    }
+
+    private static List<String> gunzipLines(Path file) throws IOException {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
+                StandardCharsets.UTF_8)); Stream<String> lines = r.lines()) {
+            return lines.toList();
+        }
+    }
+}

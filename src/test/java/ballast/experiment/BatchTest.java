@@ -1,0 +1,81 @@
+package ballast.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ballast.model.RunResult;
+import ballast.model.Side;
+import ballast.scenario.Scenario;
+import ballast.scenario.ScenarioLoader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BatchTest {
+    private static final Scenario BASELINE = load();
+
+    private static Scenario load() {
+        try {
+            return ScenarioLoader.load(Path.of("scenarios/baseline.yaml"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void summariesMergeExactlyInAnyOrderAndSurviveTheJournalFormat() throws Exception {
+        int n = 300;
+        boolean[] roc = new boolean[12];
+        java.util.Arrays.fill(roc, true);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < 12; i++) {
+            index.put(BASELINE.parameters().countries().get(i).code(), i);
+        }
+        RunResult[] runs = new RunResult[n];
+        for (int i = 0; i < n; i++) {
+            runs[i] = SingleRun.run(BASELINE, i);
+        }
+        BatchSummary forward = BatchSummary.of(BASELINE.parameters());
+        for (RunResult r : runs) {
+            forward.add(r, roc, index);
+        }
+        BatchSummary odd = BatchSummary.of(BASELINE.parameters());
+        BatchSummary even = BatchSummary.of(BASELINE.parameters());
+        for (int i = n - 1; i >= 0; i--) {
+            (i % 2 == 0 ? even : odd).add(runs[i], roc, index);
+        }
+        odd.merge(even);
+        assertTrue(forward.sameCounts(odd));
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        forward.write(new DataOutputStream(bytes));
+        BatchSummary back = BatchSummary.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertTrue(forward.sameCounts(back));
+
+        // The counts say what the runs did.
+        int last = BASELINE.parameters().ticks() - 1;
+        long vctWithTaipei = 0;
+        for (RunResult r : runs) {
+            vctWithTaipei += r.rocAtEnd()[6] ? 1 : 0;
+        }
+        assertEquals(vctWithTaipei, forward.rocRuns(6, last));
+        assertEquals(n, forward.replications());
+    }
+
+    @Test
+    void theThreadCountDoesNotChangeTheCounts() throws Exception {
+        BatchSummary one = new Batch(BASELINE, 1200).run(BatchSummary.of(BASELINE.parameters()), new BitSet(), 1,
+                new Batch.Listener() { });
+        BatchSummary three = new Batch(BASELINE, 1200).run(BatchSummary.of(BASELINE.parameters()), new BitSet(), 3,
+                new Batch.Listener() { });
+        assertTrue(one.sameCounts(three));
+        assertEquals(1200, one.replications());
+        assertTrue(one.switches(6, Side.PRC) > 0, "St Vincent leaves Taipei in some runs");
+    }
+}
