@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,13 +53,8 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores, here ${sys:ballast.cores}).")
     Integer threads;
 
-    @Option(names = "--seed", paramLabel = "N",
-            description = "Master seed, 0 or more (default: the scenario's 'seed'). Never taken from the clock.")
-    Long seed;
-
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Results folder to create (default: results/<scenario>/<UTC time>/). Must not exist.")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Finish the interrupted batch in DIR (takes no scenario, -n, --seed, --out or --keep-runs).")
@@ -88,7 +84,8 @@ final class BatchCommand implements Callable<Integer> {
         BatchFolder folder;
         Scenario scenario;
         if (resume != null) {
-            if (scenarioFile != null || replications != null || seed != null || out != null || keepRuns) {
+            if (scenarioFile != null || replications != null || output.seed != null || output.out != null
+                    || keepRuns) {
                 throw new UserException("--resume takes only --threads: the scenario, replications, seed and "
                         + "--keep-runs are those of the batch being resumed");
             }
@@ -102,16 +99,11 @@ final class BatchCommand implements Callable<Integer> {
             if (n < 1) {
                 throw new UserException("-n must be at least 1, got " + n);
             }
-            if (seed != null && seed < 0) {
-                throw new UserException("--seed must be at least 0, got " + seed);
-            }
             scenario = ScenarioLoader.load(scenarioFile);
-            if (seed != null) {
-                scenario = scenario.withSeed(seed);
+            if (output.seed != null) {
+                scenario = scenario.withSeed(output.seed);
             }
-            Path target = out != null ? out
-                    : ballast.output.ResultFolder.defaultTarget(Path.of("results"), scenario.name(), started);
-            folder = BatchFolder.create(target, plan(scenario, n, started));
+            folder = BatchFolder.create(output.target(scenario.name(), started), plan(scenario, n, started));
         }
         return run(folder, scenario, threadCount);
     }

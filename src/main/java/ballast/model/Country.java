@@ -189,13 +189,11 @@ public final class Country implements Steppable {
     }
 
     void setOfferUsdMillions(double offer) {
-        this.offerUsdMillions = offer;
-        this.offerEffect = model.rule().moneyEffect(offer, spec.gdpUsdMillions());
+        setOffer(offer, model.rule().moneyEffect(offer, spec.gdpUsdMillions()));
     }
 
     void setAidUsdMillions(double aid) {
-        this.aidUsdMillions = aid;
-        this.aidEffect = model.rule().moneyEffect(aid, spec.gdpUsdMillions());
+        setAid(aid, model.rule().moneyEffect(aid, spec.gdpUsdMillions()));
     }
 
     /** Sets the offer with its money effect already computed ({@code moneyEffect(offer, gdp)}). */

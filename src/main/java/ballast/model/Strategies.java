@@ -88,7 +88,7 @@ public final class Strategies {
         Pools pools = Pools.of(patron);
         Scratch s = prepare(model, patron);
         for (int i = 0; i < s.n; i++) {
-            s.weight[i] = s.offerTarget[i] ? offerHazard(model, s, i, 0.0) : aidHazard(model, s, i, 0.0);
+            s.weight[i] = s.offerTarget[i] ? offerHazardOfEffect(s, i, 0.0) : aidHazardOfEffect(model, s, i, 0.0);
         }
         proportional(s, s.offerTarget, pools.offers);
         commit(model, s.offerTarget, s.allocation, true);
@@ -155,18 +155,8 @@ public final class Strategies {
         return s;
     }
 
-    private static double offerHazard(RecognitionModel model, Scratch s, int i, double offer) {
-        double effect = model.rule().moneyEffect(offer, model.country(i).spec().gdpUsdMillions());
-        return offerHazardOfEffect(s, i, effect);
-    }
-
     private static double offerHazardOfEffect(Scratch s, int i, double effect) {
         return DecisionRule.hazardOfRate(s.base[i] * Math.exp(s.net[i] + s.elasticity[i] * effect));
-    }
-
-    private static double aidHazard(RecognitionModel model, Scratch s, int i, double aid) {
-        double effect = model.rule().moneyEffect(aid, model.country(i).spec().gdpUsdMillions());
-        return aidHazardOfEffect(model, s, i, effect);
     }
 
     private static double aidHazardOfEffect(RecognitionModel model, Scratch s, int i, double effect) {
