@@ -147,8 +147,10 @@ final class BatchCommand implements Callable<Integer> {
                     }
 
                     @Override
-                    public void blockMerged(int block, BatchSummary summary, BitSet blocks) throws IOException {
-                        folder.save(summary, blocks);
+                    public Batch.Save blockMerged(int block, BatchSummary summary, BitSet blocks)
+                            throws IOException {
+                        byte[] journal = BatchFolder.journal(summary, blocks);
+                        return () -> folder.save(journal);
                     }
                 });
             }

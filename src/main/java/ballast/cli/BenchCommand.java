@@ -71,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
 
         ThreadLocal<RecognitionModel> models = ThreadLocal.withInitial(() -> new RecognitionModel(scenario.parameters()));
         ThreadLocal<ReferenceLoop> loops = ThreadLocal.withInitial(() -> new ReferenceLoop(scenario.parameters()));
-        LongUnaryOperator model = i -> models.get().run(Seeds.replication(seed, i)).switches().size();
+        LongUnaryOperator model = i -> models.get().simulate(Seeds.replication(seed, i)).switchCount();
         LongUnaryOperator reference = i -> loops.get().run(Seeds.replication(seed, i));
 
         // Warm up both, interleaved, so neither is timed before the JIT has compiled it.
@@ -162,7 +162,7 @@ final class BenchCommand implements Callable<Integer> {
     /** Runs a batch of {@code n} (summaries in memory, nothing written) and returns the heap in use after a GC. */
     private static long heapAfter(Scenario scenario, long n, int cores) throws Exception {
         Batch batch = new Batch(scenario, n);
-        BatchSummary summary = batch.run(BatchSummary.of(scenario.parameters()), new BitSet(), cores,
+        BatchSummary summary = batch.run(BatchSummary.runningTotal(scenario.parameters()), new BitSet(), cores,
                 new Batch.Listener() { });
         for (int i = 0; i < 3; i++) {
             System.gc();

@@ -8,9 +8,7 @@ import ballast.model.Side;
 import ballast.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +33,6 @@ public final class Batch {
     private final Scenario scenario;
     private final long replications;
     private final boolean[] initialRoc;
-    private final Map<String, Integer> index = new HashMap<>();
     private final AtomicLong done = new AtomicLong();
     private final AtomicBoolean stop = new AtomicBoolean();
 
@@ -52,10 +49,20 @@ public final class Batch {
 
         /**
          * A block was merged; {@code total} and {@code done} are what to save. Called with the batch's
-         * lock held, one call at a time.
+         * lock held, one call at a time, so it should only take a snapshot (e.g. encode the counts) and
+         * return the slow part (e.g. writing the snapshot to disk), or null. The batch runs the
+         * returned saves outside its lock, one at a time, and skips a save once a later one has run,
+         * so other threads keep merging while a snapshot is written.
          */
-        default void blockMerged(int block, BatchSummary total, BitSet done) throws Exception {
+        default Save blockMerged(int block, BatchSummary total, BitSet done) throws Exception {
+            return null;
         }
+    }
+
+    /** The slow part of saving a snapshot, run outside the batch's lock. */
+    @FunctionalInterface
+    public interface Save {
+        void run() throws Exception;
     }
 
     /** Prepares a batch of {@code replications} replications of {@code scenario}. */
@@ -69,7 +76,6 @@ public final class Batch {
         this.initialRoc = new boolean[countries.size()];
         for (int i = 0; i < countries.size(); i++) {
             initialRoc[i] = countries.get(i).initialSide() == Side.ROC;
-            index.put(countries.get(i).code(), i);
         }
     }
 
@@ -119,6 +125,9 @@ public final class Batch {
         }
         AtomicInteger next = new AtomicInteger();
         Object lock = new Object();
+        Object saveLock = new Object();
+        long[] snapshots = new long[1];  // snapshots taken, guarded by lock
+        long[] saved = new long[1];      // latest snapshot saved, guarded by saveLock
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "ballast-worker");
             t.setDaemon(true);
@@ -140,20 +149,34 @@ public final class Batch {
                             if (stop.get()) {
                                 return null;
                             }
-                            RunResult r = model.run(Seeds.replication(scenario.seed(), i));
-                            part.add(r, initialRoc, index);
+                            long seed = Seeds.replication(scenario.seed(), i);
                             if (runs != null) {
-                                runs.add(r);
+                                RunResult kept = model.run(seed);
+                                part.add(kept, initialRoc);
+                                runs.add(kept);
+                            } else {
+                                part.add(model.simulate(seed), initialRoc);
                             }
                             done.incrementAndGet();
                         }
                         if (runs != null) {
                             listener.blockRuns(b, first, runs);
                         }
+                        Save save;
+                        long snapshot;
                         synchronized (lock) {
                             total.merge(part);
                             doneBlocks.set(b);
-                            listener.blockMerged(b, total, doneBlocks);
+                            save = listener.blockMerged(b, total, doneBlocks);
+                            snapshot = ++snapshots[0];
+                        }
+                        if (save != null) {
+                            synchronized (saveLock) {
+                                if (snapshot > saved[0]) {
+                                    save.run();
+                                    saved[0] = snapshot;
+                                }
+                            }
                         }
                     }
                     return null;

@@ -1,18 +1,13 @@
 package ballast.experiment;
 
 import ballast.model.ModelParameters;
-import ballast.model.RunResult;
+import ballast.model.RunRecord;
 import ballast.model.Side;
-import ballast.model.SwitchEvent;
 import ballast.model.Term;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * What a batch remembers of its replications: integer counts only, so two summaries merge exactly
@@ -34,34 +29,51 @@ public final class BatchSummary {
     public static final int SHARE_RESOLUTION = 10_000;
     /** Terms are summed as round(term * TERM_SCALE) in a long: exact merging, resolution 1e-9. */
     public static final double TERM_SCALE = 1e9;
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final Term[] TERMS = Term.values();
 
     private final int states;
     private final int ticks;
     private long replications;
     private final long[][] alliesHistogram;           // [tick][allies]
-    private final Map<Integer, long[]> gdpShareCounts = new HashMap<>();        // share key -> runs per tick
-    private final Map<Integer, long[]> populationShareCounts = new HashMap<>();
+    private final ShareCounts gdpShares;
+    private final ShareCounts populationShares;
     private final long[][] rocRuns;                    // [state][tick]
     private final long[][] firstSwitch;                // [state][tick], index ticks = never switched
     private final long[][] switchCounts;               // [state][direction]
     private final long[][][] termSums;                 // [state][direction][hazard + terms]
+    // Scratch for add(), reused so that summarising a replication allocates nothing.
+    private final int[] firstTick;
+    private final boolean[] roc;
+    private final int[] since;
 
-    /** An empty summary for a world of {@code states} states over {@code ticks} ticks. */
-    public BatchSummary(int states, int ticks) {
+    private BatchSummary(int states, int ticks, boolean runningTotal) {
         this.states = states;
         this.ticks = ticks;
         this.alliesHistogram = new long[ticks][states + 1];
+        this.gdpShares = runningTotal ? ShareCounts.dense(ticks) : ShareCounts.sparse(ticks);
+        this.populationShares = runningTotal ? ShareCounts.dense(ticks) : ShareCounts.sparse(ticks);
         this.rocRuns = new long[states][ticks];
         this.firstSwitch = new long[states][ticks + 1];
         this.switchCounts = new long[states][2];
         this.termSums = new long[states][2][1 + Term.count()];
+        this.firstTick = new int[states];
+        this.roc = new boolean[states];
+        this.since = new int[states];
     }
 
-    /** An empty summary sized for {@code parameters}. */
+    /** An empty summary sized for {@code parameters}, for a block of replications. */
     public static BatchSummary of(ModelParameters parameters) {
-        return new BatchSummary(parameters.countries().size(), parameters.ticks());
+        return new BatchSummary(parameters.countries().size(), parameters.ticks(), false);
+    }
+
+    /**
+     * An empty summary for a batch's running total: it allocates now all the memory it will ever use
+     * (about 20 MB for ten years of months), so its size does not depend on how many replications
+     * are merged into it.
+     */
+    public static BatchSummary runningTotal(ModelParameters parameters) {
+        return new BatchSummary(parameters.countries().size(), parameters.ticks(), true);
     }
 
     /** Direction index: 0 = to Beijing, 1 = to Taipei. */
@@ -75,40 +87,41 @@ public final class BatchSummary {
     }
 
     /**
-     * Adds one replication. {@code initialRoc[i]} says whether state {@code i} recognised Taipei at
-     * the start; {@code index} maps ISO codes to scenario order.
+     * Adds one replication. {@code initialRoc[i]} says whether state {@code i} (scenario order)
+     * recognised Taipei at the start. Allocates nothing.
      */
-    public void add(RunResult r, boolean[] initialRoc, Map<String, Integer> index) {
+    public void add(RunRecord r, boolean[] initialRoc) {
         replications++;
         for (int t = 0; t < ticks; t++) {
             alliesHistogram[t][r.rocAlliesAt(t)]++;
+            gdpShares.add(shareKey(r.rocGdpShareAt(t)), t);
+            populationShares.add(shareKey(r.rocPopulationShareAt(t)), t);
         }
-        countShares(gdpShareCounts, r, true);
-        countShares(populationShareCounts, r, false);
 
         // Survival: walk each state's switches in time order.
-        int[] firstTick = new int[states];
         Arrays.fill(firstTick, ticks);
-        boolean[] roc = initialRoc.clone();
-        int[] from = new int[states];
-        for (SwitchEvent e : r.switches()) {
-            int i = index.get(e.country());
-            fillRoc(i, roc[i], from[i], e.tick());
-            from[i] = e.tick();
-            roc[i] = e.to() == Side.ROC;
+        System.arraycopy(initialRoc, 0, roc, 0, states);
+        Arrays.fill(since, 0);
+        for (int k = 0; k < r.switchCount(); k++) {
+            int i = r.switchState(k);
+            int tick = r.switchTick(k);
+            Side to = r.switchTo(k);
+            fillRoc(i, roc[i], since[i], tick);
+            since[i] = tick;
+            roc[i] = to == Side.ROC;
             if (firstTick[i] == ticks) {
-                firstTick[i] = e.tick();
+                firstTick[i] = tick;
             }
-            int d = direction(e.to());
+            int d = direction(to);
             switchCounts[i][d]++;
             long[] sums = termSums[i][d];
-            sums[0] += fixed(e.hazard());
+            sums[0] += fixed(r.switchHazard(k));
             for (Term term : TERMS) {
-                sums[term.ordinal() + 1] += fixed(e.term(term));
+                sums[term.ordinal() + 1] += fixed(r.switchTerm(k, term));
             }
         }
         for (int i = 0; i < states; i++) {
-            fillRoc(i, roc[i], from[i], ticks);
+            fillRoc(i, roc[i], since[i], ticks);
             firstSwitch[i][firstTick[i]]++;
         }
     }
@@ -120,19 +133,6 @@ public final class BatchSummary {
             for (int t = fromTick; t < toTickExclusive; t++) {
                 row[t]++;
             }
-        }
-    }
-
-    private void countShares(Map<Integer, long[]> counts, RunResult r, boolean gdp) {
-        int lastKey = Integer.MIN_VALUE;
-        long[] row = null;
-        for (int t = 0; t < ticks; t++) {
-            int key = shareKey(gdp ? r.rocGdpShareAt(t) : r.rocPopulationShareAt(t));
-            if (key != lastKey) {
-                row = counts.computeIfAbsent(key, k -> new long[ticks]);
-                lastKey = key;
-            }
-            row[t]++;
         }
     }
 
@@ -153,23 +153,14 @@ public final class BatchSummary {
         for (int i = 0; i < states; i++) {
             add(termSums[i], other.termSums[i]);
         }
-        mergeShares(gdpShareCounts, other.gdpShareCounts);
-        mergeShares(populationShareCounts, other.populationShareCounts);
+        gdpShares.merge(other.gdpShares);
+        populationShares.merge(other.populationShares);
     }
 
     private static void add(long[][] into, long[][] from) {
         for (int i = 0; i < into.length; i++) {
             for (int j = 0; j < into[i].length; j++) {
                 into[i][j] += from[i][j];
-            }
-        }
-    }
-
-    private void mergeShares(Map<Integer, long[]> into, Map<Integer, long[]> from) {
-        for (Map.Entry<Integer, long[]> e : from.entrySet()) {
-            long[] row = into.computeIfAbsent(e.getKey(), k -> new long[ticks]);
-            for (int t = 0; t < ticks; t++) {
-                row[t] += e.getValue()[t];
             }
         }
     }
@@ -201,20 +192,7 @@ public final class BatchSummary {
      * their run counts, for GDP ({@code gdp}) or population.
      */
     public SortedCounts shares(boolean gdp, int tick) {
-        Map<Integer, long[]> counts = gdp ? gdpShareCounts : populationShareCounts;
-        List<Integer> keys = new ArrayList<>(counts.keySet());
-        keys.sort(null);
-        List<Integer> present = new ArrayList<>();
-        List<Long> runs = new ArrayList<>();
-        for (int k : keys) {
-            long n = counts.get(k)[tick];
-            if (n > 0) {
-                present.add(k);
-                runs.add(n);
-            }
-        }
-        return new SortedCounts(present.stream().mapToInt(Integer::intValue).toArray(),
-                runs.stream().mapToLong(Long::longValue).toArray());
+        return (gdp ? gdpShares : populationShares).at(tick);
     }
 
     /** Returns the runs in which state {@code state} recognised Taipei at the end of {@code tick}. */
@@ -265,17 +243,20 @@ public final class BatchSummary {
         for (long[][] s : termSums) {
             write(out, s);
         }
-        writeShares(out, gdpShareCounts);
-        writeShares(out, populationShareCounts);
+        gdpShares.write(out);
+        populationShares.write(out);
     }
 
-    /** Reads a summary written by {@link #write}. */
-    public static BatchSummary read(DataInputStream in) throws IOException {
+    /**
+     * Reads a summary written by {@link #write}, as a running total ({@link #runningTotal}) if
+     * {@code runningTotal}.
+     */
+    public static BatchSummary read(DataInputStream in, boolean runningTotal) throws IOException {
         int format = in.readInt();
         if (format != FORMAT) {
             throw new IOException("journal format " + format + " is not " + FORMAT);
         }
-        BatchSummary s = new BatchSummary(in.readInt(), in.readInt());
+        BatchSummary s = new BatchSummary(in.readInt(), in.readInt(), runningTotal);
         if (in.readInt() != Term.count()) {
             throw new IOException("journal written by a version with other terms");
         }
@@ -287,15 +268,15 @@ public final class BatchSummary {
         for (long[][] t : s.termSums) {
             read(in, t);
         }
-        readShares(in, s.gdpShareCounts, s.ticks);
-        readShares(in, s.populationShareCounts, s.ticks);
+        s.gdpShares.read(in);
+        s.populationShares.read(in);
         return s;
     }
 
     private static void write(DataOutputStream out, long[][] a) throws IOException {
         for (long[] row : a) {
             for (long v : row) {
-                out.writeLong(v);
+                Varints.write(out, v);
             }
         }
     }
@@ -303,32 +284,8 @@ public final class BatchSummary {
     private static void read(DataInputStream in, long[][] a) throws IOException {
         for (long[] row : a) {
             for (int j = 0; j < row.length; j++) {
-                row[j] = in.readLong();
+                row[j] = Varints.read(in);
             }
-        }
-    }
-
-    private static void writeShares(DataOutputStream out, Map<Integer, long[]> counts) throws IOException {
-        List<Integer> keys = new ArrayList<>(counts.keySet());
-        keys.sort(null);
-        out.writeInt(keys.size());
-        for (int k : keys) {
-            out.writeInt(k);
-            for (long v : counts.get(k)) {
-                out.writeLong(v);
-            }
-        }
-    }
-
-    private static void readShares(DataInputStream in, Map<Integer, long[]> counts, int ticks) throws IOException {
-        int n = in.readInt();
-        for (int i = 0; i < n; i++) {
-            int key = in.readInt();
-            long[] row = new long[ticks];
-            for (int t = 0; t < ticks; t++) {
-                row[t] = in.readLong();
-            }
-            counts.put(key, row);
         }
     }
 
@@ -337,14 +294,7 @@ public final class BatchSummary {
         return states == o.states && ticks == o.ticks && replications == o.replications
                 && Arrays.deepEquals(alliesHistogram, o.alliesHistogram) && Arrays.deepEquals(rocRuns, o.rocRuns)
                 && Arrays.deepEquals(firstSwitch, o.firstSwitch) && Arrays.deepEquals(switchCounts, o.switchCounts)
-                && Arrays.deepEquals(termSums, o.termSums) && sameShares(gdpShareCounts, o.gdpShareCounts)
-                && sameShares(populationShareCounts, o.populationShareCounts);
-    }
-
-    private static boolean sameShares(Map<Integer, long[]> a, Map<Integer, long[]> b) {
-        if (!a.keySet().equals(b.keySet())) {
-            return false;
-        }
-        return a.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), b.get(e.getKey())));
+                && Arrays.deepEquals(termSums, o.termSums) && gdpShares.sameCounts(o.gdpShares)
+                && populationShares.sameCounts(o.populationShares);
     }
 }

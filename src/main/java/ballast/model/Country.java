@@ -79,13 +79,12 @@ public final class Country implements Steppable {
         if (u < hazard) {
             // The full breakdown is needed only for the record of a switch, so it is computed only then.
             hazard(tick, terms);
-            Side from = side;
             side = side.other();
             priorSwitchTick = lastSwitchTick;
             priorSwitchTo = lastSwitchTo;
             lastSwitchTick = tick;
             lastSwitchTo = side;
-            model.recordSwitch(this, tick, from, side, hazard, terms);
+            model.recordSwitch(this, tick, side, hazard, terms);
         }
     }
 

@@ -137,6 +137,15 @@ public final class RecognitionModel extends SimState {
      * 100,000 derived seeds collide more often than not.
      */
     public RunResult run(long seed) {
+        simulate(seed);
+        return recorder.result(seed);
+    }
+
+    /**
+     * Runs one replication with {@code seed}, like {@link #run(long)}, and returns the model's own
+     * record of it without copying: it is valid until this model runs again.
+     */
+    public RunRecord simulate(long seed) {
         this.replicationSeed = seed;
         random.setSeed(new int[] {(int) (seed >>> 32), (int) seed});
         start();
@@ -145,7 +154,7 @@ public final class RecognitionModel extends SimState {
             schedule.step(this);
         }
         finish();
-        return recorder.result(seed);
+        return recorder;
     }
 
     @Override
@@ -235,9 +244,9 @@ public final class RecognitionModel extends SimState {
         }
     }
 
-    void recordSwitch(Country c, int tick, Side from, Side to, double hazard, double[] terms) {
+    void recordSwitch(Country c, int tick, Side to, double hazard, double[] terms) {
         lastSwitchTick = tick;
-        recorder.add(new SwitchEvent(tick, parameters.monthOf(tick), c.spec().code(), from, to, hazard, terms));
+        recorder.add(tick, c.index(), to, hazard, terms);
     }
 
     /** Returns the current tick (0 = first simulated month). */

@@ -1,6 +1,7 @@
 package ballast.model;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * What one replication produced: the monthly path of the allies and every switch.
@@ -15,7 +16,7 @@ import java.util.List;
  * @param switches the switches in the order they happened
  */
 public record RunResult(ModelParameters parameters, long seed, int[] rocAllies, double[] rocGdpShare,
-        double[] rocPopulationShare, boolean[] rocAtEnd, List<SwitchEvent> switches) {
+        double[] rocPopulationShare, boolean[] rocAtEnd, List<SwitchEvent> switches) implements RunRecord {
 
     public RunResult {
         rocAllies = rocAllies.clone();
@@ -45,23 +46,55 @@ public record RunResult(ModelParameters parameters, long seed, int[] rocAllies, 
         return rocAtEnd.clone();
     }
 
-    /** Returns the share of the group's GDP with Taipei at the end of {@code tick} (no copy, unlike the accessor). */
+    @Override
     public double rocGdpShareAt(int tick) {
         return rocGdpShare[tick];
     }
 
-    /** Returns the share of the group's population with Taipei at the end of {@code tick}. */
+    @Override
     public double rocPopulationShareAt(int tick) {
         return rocPopulationShare[tick];
     }
 
-    /** Returns the number of Taipei's allies at the end of tick {@code t}. */
+    @Override
     public int rocAlliesAt(int tick) {
         return rocAllies[tick];
     }
 
-    /** Returns the number of ticks recorded. */
+    @Override
     public int ticks() {
         return rocAllies.length;
+    }
+
+    @Override
+    public int switchCount() {
+        return switches.size();
+    }
+
+    @Override
+    public int switchTick(int k) {
+        return switches.get(k).tick();
+    }
+
+    @Override
+    public int switchState(int k) {
+        String code = switches.get(k).country();
+        return IntStream.range(0, parameters.countries().size())
+                .filter(i -> parameters.countries().get(i).code().equals(code)).findFirst().orElseThrow();
+    }
+
+    @Override
+    public Side switchTo(int k) {
+        return switches.get(k).to();
+    }
+
+    @Override
+    public double switchHazard(int k) {
+        return switches.get(k).hazard();
+    }
+
+    @Override
+    public double switchTerm(int k, Term term) {
+        return switches.get(k).term(term);
     }
 }

@@ -6,6 +6,7 @@ import ballast.output.table.RunTables;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -131,23 +132,31 @@ public final class BatchFolder {
             for (int i = 0; i < words.length; i++) {
                 words[i] = in.readLong();
             }
-            return new Progress(BatchSummary.read(in), BitSet.valueOf(words));
+            return new Progress(BatchSummary.read(in, true), BitSet.valueOf(words));
         }
     }
 
-    /** Saves the counts of the finished blocks, atomically and durably. */
-    public void save(BatchSummary summary, BitSet doneBlocks) throws IOException {
-        replace(JOURNAL, raw -> {
-            DataOutputStream out = new DataOutputStream(raw);
-            out.writeLong(MAGIC);
-            long[] words = doneBlocks.toLongArray();
-            out.writeInt(words.length);
-            for (long w : words) {
-                out.writeLong(w);
-            }
-            summary.write(out);
-            out.flush();
-        });
+    /**
+     * Returns the journal's bytes for the counts of the finished blocks: a snapshot, so the counts can
+     * go on changing while {@link #save(byte[])} writes it.
+     */
+    public static byte[] journal(BatchSummary summary, BitSet doneBlocks) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 18);
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeLong(MAGIC);
+        long[] words = doneBlocks.toLongArray();
+        out.writeInt(words.length);
+        for (long w : words) {
+            out.writeLong(w);
+        }
+        summary.write(out);
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    /** Saves a journal made by {@link #journal}, atomically and durably. */
+    public void save(byte[] journal) throws IOException {
+        replace(JOURNAL, out -> out.write(journal));
     }
 
     /**

@@ -1,8 +1,10 @@
 package ballast.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ballast.model.RecognitionModel;
 import ballast.model.RunResult;
 import ballast.model.Side;
 import ballast.scenario.Scenario;
@@ -13,8 +15,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.nio.file.Path;
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BatchTest {
@@ -33,30 +33,44 @@ class BatchTest {
         int n = 300;
         boolean[] roc = new boolean[12];
         java.util.Arrays.fill(roc, true);
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < 12; i++) {
-            index.put(BASELINE.parameters().countries().get(i).code(), i);
-        }
         RunResult[] runs = new RunResult[n];
         for (int i = 0; i < n; i++) {
             runs[i] = SingleRun.run(BASELINE, i);
         }
         BatchSummary forward = BatchSummary.of(BASELINE.parameters());
         for (RunResult r : runs) {
-            forward.add(r, roc, index);
+            forward.add(r, roc);
         }
         BatchSummary odd = BatchSummary.of(BASELINE.parameters());
         BatchSummary even = BatchSummary.of(BASELINE.parameters());
         for (int i = n - 1; i >= 0; i--) {
-            (i % 2 == 0 ? even : odd).add(runs[i], roc, index);
+            (i % 2 == 0 ? even : odd).add(runs[i], roc);
         }
         odd.merge(even);
         assertTrue(forward.sameCounts(odd));
 
+        // The model's own record, summarised without a copy, counts the same; so does a running total.
+        RecognitionModel model = new RecognitionModel(BASELINE.parameters());
+        BatchSummary uncopied = BatchSummary.of(BASELINE.parameters());
+        for (int i = 0; i < n; i++) {
+            uncopied.add(model.simulate(Seeds.replication(BASELINE.seed(), i)), roc);
+        }
+        assertTrue(forward.sameCounts(uncopied));
+        BatchSummary total = BatchSummary.runningTotal(BASELINE.parameters());
+        total.merge(uncopied);
+        assertTrue(total.sameCounts(forward));
+        assertTrue(forward.sameCounts(total));
+
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         forward.write(new DataOutputStream(bytes));
-        BatchSummary back = BatchSummary.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-        assertTrue(forward.sameCounts(back));
+        for (boolean runningTotal : new boolean[] {false, true}) {
+            BatchSummary back = BatchSummary.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                    runningTotal);
+            assertTrue(forward.sameCounts(back));
+        }
+        ByteArrayOutputStream fromTotal = new ByteArrayOutputStream();
+        total.write(new DataOutputStream(fromTotal));
+        assertArrayEquals(bytes.toByteArray(), fromTotal.toByteArray(), "the journal holds only rows with counts");
 
         // The counts say what the runs did.
         int last = BASELINE.parameters().ticks() - 1;
