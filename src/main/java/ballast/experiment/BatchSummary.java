@@ -275,9 +275,7 @@ public final class BatchSummary {
 
     private static void write(DataOutputStream out, long[][] a) throws IOException {
         for (long[] row : a) {
-            for (long v : row) {
-                Varints.write(out, v);
-            }
+            Varints.write(out, row);
         }
     }
 

@@ -102,9 +102,7 @@ final class ShareCounts {
         for (int k = 0; k < rows.length; k++) {
             if (used[k]) {
                 out.writeInt(k);
-                for (long v : rows[k]) {
-                    Varints.write(out, v);
-                }
+                Varints.write(out, rows[k]);
             }
         }
     }
