@@ -1,5 +1,6 @@
 package ballast.cli;
 
+import ballast.output.chart.SavedBatch;
 import ballast.scenario.Problem;
 import ballast.scenario.ScenarioException;
 import java.io.IOException;
@@ -31,8 +32,13 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
             return BAD_INPUT;
         }
         if (e instanceof FileAlreadyExistsException fe) {
+            boolean chart = fe.getFile().matches(".*\\.(png|svg|pdf)$");
             err.println("ballast: " + fe.getFile() + " already exists; results are never overwritten "
-                    + "(choose another --out)");
+                    + (chart ? "(pass --replace to redraw charts of this width and format)" : "(choose another --out)"));
+            return BAD_INPUT;
+        }
+        if (e instanceof SavedBatch.TableException te) {
+            err.println("ballast: " + te.getMessage());
             return BAD_INPUT;
         }
         if (e instanceof UserException ue) {

@@ -1,0 +1,48 @@
+package ballast.output.chart;
+
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * Quantiles of a monthly quantity over the runs of a batch: the median and the 50%, 80% and 95%
+ * central intervals at the end of each month.
+ *
+ * @param months the months, ascending
+ * @param q025 2.5th percentile per month
+ * @param q10 10th
+ * @param q25 25th
+ * @param median 50th
+ * @param q75 75th
+ * @param q90 90th
+ * @param q975 97.5th
+ */
+public record Bands(List<YearMonth> months, double[] q025, double[] q10, double[] q25, double[] median,
+        double[] q75, double[] q90, double[] q975) {
+
+    public Bands {
+        months = List.copyOf(months);
+        int n = months.size();
+        for (double[] q : new double[][] {q025, q10, q25, median, q75, q90, q975}) {
+            if (q.length != n) {
+                throw new IllegalArgumentException("every quantile needs one value per month (" + n + ")");
+            }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("bands need at least one month");
+        }
+    }
+
+    /** Returns the index of the last month (the horizon). */
+    public int last() {
+        return months.size() - 1;
+    }
+
+    /** Returns {lower, upper} of central interval {@code level} (0: 95%, 1: 80%, 2: 50%). */
+    double[][] interval(int level) {
+        return switch (level) {
+            case 0 -> new double[][] {q025, q975};
+            case 1 -> new double[][] {q10, q90};
+            default -> new double[][] {q25, q75};
+        };
+    }
+}

@@ -1,0 +1,142 @@
+package ballast.output.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Shape;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.text.SimpleDateFormat;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.TimeZone;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.TickUnits;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/** Pieces shared by the charts: the time axis in years and the plot of quantile bands. */
+final class Plots {
+    static final String[] BAND_LABELS = {"95% of runs", "80% of runs", "50% of runs"};
+
+    private Plots() {
+    }
+
+    /** Returns the time of the end of {@code month}, when the value of that month is observed. */
+    static double x(YearMonth month) {
+        return month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    /** A time axis labelled in years (every 1, 2, 5 or 10 years, whichever fits), in UTC. */
+    static DateAxis yearAxis(ChartStyle style, String label) {
+        DateAxis axis = new DateAxis(label);
+        axis.setTimeZone(TimeZone.getTimeZone("UTC"));
+        TickUnits units = new TickUnits();
+        for (int years : new int[] {1, 2, 5, 10, 20, 50}) {
+            SimpleDateFormat format = new SimpleDateFormat("yyyy");
+            format.setTimeZone(TimeZone.getTimeZone("UTC"));
+            units.add(new DateTickUnit(DateTickUnitType.YEAR, years, format));
+        }
+        axis.setStandardTickUnits(units);
+        axis.setLowerMargin(0.0);
+        axis.setUpperMargin(0.0);
+        style.axis(axis);
+        return axis;
+    }
+
+    /** Returns the whole-month range of {@code bands} for a time axis. */
+    static void range(DateAxis axis, YearMonth first, YearMonth last) {
+        axis.setRange(new Date((long) x(first.minusMonths(1))), new Date((long) x(last)));
+    }
+
+    /**
+     * Returns a plot of {@code bands}: nested grey 95%, 80% and 50% bands and a black median line.
+     * Integer quantities (ally counts) are drawn as steps.
+     */
+    static XYPlot bandPlot(ChartStyle style, Bands bands, NumberAxis valueAxis, DateAxis timeAxis, boolean steps) {
+        YIntervalSeriesCollection intervals = new YIntervalSeriesCollection();
+        for (int level = 0; level < 3; level++) {
+            YIntervalSeries s = new YIntervalSeries(BAND_LABELS[level], false, true);
+            double[][] lh = bands.interval(level);
+            for (int t = 0; t < bands.months().size(); t++) {
+                double x = x(bands.months().get(t));
+                if (steps) {
+                    // A step: the value holds from the start of the month to its end.
+                    s.add(x(bands.months().get(t).minusMonths(1)), bands.median()[t], lh[0][t], lh[1][t]);
+                }
+                s.add(x, bands.median()[t], lh[0][t], lh[1][t]);
+            }
+            intervals.addSeries(s);
+        }
+        DeviationRenderer bandRenderer = new DeviationRenderer(false, false);
+        bandRenderer.setAlpha(1.0f);
+        for (int level = 0; level < 3; level++) {
+            bandRenderer.setSeriesFillPaint(level, ChartStyle.BANDS[level]);
+            bandRenderer.setSeriesPaint(level, ChartStyle.BANDS[level]);
+            bandRenderer.setSeriesStroke(level, new BasicStroke(0f));
+        }
+        XYSeriesCollection medianData = new XYSeriesCollection();
+        XYSeries median = new XYSeries("Median", false, true);
+        for (int t = 0; t < bands.months().size(); t++) {
+            if (!steps) {
+                median.add(x(bands.months().get(t)), bands.median()[t]);
+            } else {
+                median.add(x(bands.months().get(t).minusMonths(1)), bands.median()[t]);
+                median.add(x(bands.months().get(t)), bands.median()[t]);
+            }
+        }
+        medianData.addSeries(median);
+        XYLineAndShapeRenderer medianRenderer = steps ? new XYStepRenderer() : new XYLineAndShapeRenderer(true, false);
+        medianRenderer.setSeriesPaint(0, ChartStyle.INK);
+        medianRenderer.setSeriesStroke(0, ChartStyle.line(1.3f));
+        medianRenderer.setSeriesShapesVisible(0, false);
+
+        XYPlot plot = new XYPlot(medianData, timeAxis, valueAxis, medianRenderer);
+        plot.setDataset(1, intervals);
+        plot.setRenderer(1, bandRenderer);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+        // Dataset 0 (the median) is drawn last, over the bands.
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        plot.setRangeGridlineStroke(ChartStyle.line(0.4f));
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setFixedLegendItems(bandLegend());
+        return plot;
+    }
+
+    /** Legend: median line, then the bands from innermost to outermost. */
+    static LegendItemCollection bandLegend() {
+        LegendItemCollection items = new LegendItemCollection();
+        items.add(lineItem("Median", ChartStyle.line(1.3f)));
+        for (int level = 2; level >= 0; level--) {
+            items.add(boxItem(BAND_LABELS[level], ChartStyle.BANDS[level]));
+        }
+        return items;
+    }
+
+    static LegendItem lineItem(String label, java.awt.Stroke stroke) {
+        Shape line = new Line2D.Double(-9, 0, 9, 0);
+        LegendItem item = new LegendItem(label, null, null, null, false, new Rectangle2D.Double(), false,
+                ChartStyle.INK, false, ChartStyle.INK, stroke, true, line, stroke, ChartStyle.INK);
+        return item;
+    }
+
+    static LegendItem boxItem(String label, Color fill) {
+        LegendItem item = new LegendItem(label, null, null, null, new Rectangle2D.Double(-5, -4, 10, 8), fill,
+                ChartStyle.line(0.3f), ChartStyle.MUTED);
+        return item;
+    }
+}
