@@ -7,6 +7,11 @@ import ballast.model.ModelParameters;
 import ballast.output.BatchFolder;
 import ballast.output.Manifest;
 import ballast.output.Provenance;
+import ballast.output.chart.BatchCharts;
+import ballast.output.chart.ChartFolder;
+import ballast.output.chart.ChartFormat;
+import ballast.output.chart.ChartWidth;
+import ballast.output.chart.SavedBatch;
 import ballast.output.table.BatchTables;
 import ballast.scenario.Scenario;
 import ballast.scenario.ScenarioLoader;
@@ -165,6 +170,10 @@ final class BatchCommand implements Callable<Integer> {
             Path dir = folder.finish(d -> {
                 BatchTables.write(total, p, d);
                 manifest.write(d);
+                // Drawn from the tables just written, exactly as `ballast chart` redraws them.
+                SavedBatch drawn = SavedBatch.read(d);
+                ChartFolder.write(BatchCharts.all(drawn, ChartWidth.FULL, false), ChartFolder.of(d, ChartWidth.FULL),
+                        List.of(ChartFormat.values()), false);
             });
             long[] h = total.alliesHistogram(total.ticks() - 1);
             err.printf(Locale.ROOT, "%s: %,d replications; allies of Taipei at the end of %s: median %d "

@@ -29,14 +29,19 @@ public final class Manifest {
 
     private final Map<String, Object> root = new LinkedHashMap<>();
 
-    /** Starts a manifest for {@code command} run on {@code scenario}. */
-    public Manifest(String kind, Scenario scenario, String commandLine, Instant startedAt) throws IOException {
+    /** Starts a manifest for a command that reads results rather than a scenario (e.g. compare). */
+    public Manifest(String kind, String commandLine, Instant startedAt) {
         root.put("tool", "Ballast");
         root.put("version", Provenance.version());
         root.put("gitCommit", Provenance.gitCommit());
         root.put("kind", kind);
         root.put("commandLine", commandLine);
         root.put("startedAt", startedAt.toString());
+    }
+
+    /** Starts a manifest for {@code command} run on {@code scenario}. */
+    public Manifest(String kind, Scenario scenario, String commandLine, Instant startedAt) throws IOException {
+        this(kind, commandLine, startedAt);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("name", scenario.name());
         s.put("file", scenario.file().toString());

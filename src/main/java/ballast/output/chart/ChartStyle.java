@@ -45,6 +45,14 @@ public final class ChartStyle {
 
     private static final Font BASE = loadFont();
 
+    static {
+        // JFreeChart draws rotated text (the vertical axis labels) as glyph outlines by default, a
+        // workaround for an old JDK bug. Outlines are not text: a PDF reader could not search or copy
+        // them and an SVG would carry paths. Draw them as text. (A JFreeChart-wide switch; Ballast
+        // sets it the same way everywhere.)
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
+
     private final float tickPoints;
     private final float labelPoints;
 

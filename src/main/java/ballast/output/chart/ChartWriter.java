@@ -111,8 +111,12 @@ public final class ChartWriter {
         double w = f.width().points();
         double h = f.heightPoints();
         SVGGraphics2D g = new SVGGraphics2D(w, h, SVGUnits.PT);
-        // Name fall-backs for viewers without Liberation Sans; its metrics match Arial's.
-        g.setFontFunction(family -> "'" + family + "', Arial, Helvetica, sans-serif");
+        // Name fall-backs for viewers without Liberation Sans (its metrics match Arial's). Unquoted:
+        // JFreeSVG puts the style in single quotes, and CSS allows family names with spaces unquoted.
+        g.setFontFunction(family -> family + ", Arial, Helvetica, sans-serif");
+        // A fixed prefix for clip-path ids instead of the default time-based one, so the same chart
+        // gives the same file.
+        g.setDefsKeyPrefix("ballast-" + f.name() + "-");
         f.chart().draw(g, area(f));
         String element = g.getSVGElement(null, true, new ViewBox(0, 0, w, h), null, null);
         Files.writeString(file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element + "\n",

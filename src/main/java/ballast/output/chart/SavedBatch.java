@@ -26,12 +26,14 @@ import org.apache.commons.csv.CSVRecord;
  * @param scenario the scenario's name
  * @param replications replications in the batch
  * @param allies ally-count quantiles by month
+ * @param alliesMean mean ally count by month
  * @param gdpShare quantiles of the share of the group's GDP with Taipei
  * @param populationShare quantiles of the share of the group's population with Taipei
  * @param retention per state: probability of recognising Taipei at the horizon and its 95% interval
  * @param survival per state: the share of runs recognising Taipei at each month
  */
-public record SavedBatch(Path dir, String scenario, long replications, Bands allies, Bands gdpShare,
+public record SavedBatch(Path dir, String scenario, long replications, Bands allies, double[] alliesMean,
+        Bands gdpShare,
         Bands populationShare, List<Retention> retention, Survival survival) {
 
     /** A state's chance of still recognising Taipei at the horizon, with its 95% Wilson interval. */
@@ -72,8 +74,13 @@ public record SavedBatch(Path dir, String scenario, long replications, Bands all
                     + "', not 'batch'");
         }
         String scenario = manifest.path("scenario").path("name").asText("scenario");
-        long replications = manifest.path("replications").asLong();
+        long replications = manifest.path("batch").path("replications").asLong();
         Bands allies = bands(dir.resolve("allies_by_month.csv"), "allies_", null);
+        List<Row> alliesRows = rows(dir.resolve("allies_by_month.csv"));
+        double[] alliesMean = new double[alliesRows.size()];
+        for (int t = 0; t < alliesMean.length; t++) {
+            alliesMean[t] = alliesRows.get(t).number("allies_mean");
+        }
         Bands gdp = bands(dir.resolve("shares_by_month.csv"), "share_", "gdp");
         Bands population = bands(dir.resolve("shares_by_month.csv"), "share_", "population");
 
@@ -109,7 +116,7 @@ public record SavedBatch(Path dir, String scenario, long replications, Bands all
         if (months.isEmpty()) {
             throw new TableException(dir.resolve("survival.csv") + ": no rows");
         }
-        return new SavedBatch(dir, scenario, replications, allies, gdp, population, List.copyOf(retention),
+        return new SavedBatch(dir, scenario, replications, allies, alliesMean, gdp, population, List.copyOf(retention),
                 new Survival(List.copyOf(months), List.copyOf(survivalNames), share));
     }
 
