@@ -80,7 +80,9 @@ public final class BatchCharts {
         states.setLowerMargin(0.02);
         states.setUpperMargin(0.02);
         states.setMaximumCategoryLabelWidthRatio(0.6f);
-        NumberAxis p = new NumberAxis("Probability of recognising Taipei in " + month(batch.horizon()));
+        // A column-wide chart has room under its bars for a short label only.
+        NumberAxis p = new NumberAxis((width.inches() < 5 ? "P(with Taipei), " : "Probability of recognising Taipei in ")
+                + month(batch.horizon()));
         p.setRange(0.0, 1.0);
         p.setStandardTickUnits(fractionUnits());
         style.axis(p);
@@ -157,7 +159,7 @@ public final class BatchCharts {
             others.setLinePaint(ChartStyle.MUTED);
             legend.add(others);
         }
-        NumberAxis share = new NumberAxis("Share of runs recognising Taipei");
+        NumberAxis share = new NumberAxis("Share of runs with Taipei");
         double low = 1.0;
         for (double[] row : s.share()) {
             for (double v : row) {
