@@ -93,8 +93,6 @@ public final class BatchCharts {
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(true);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.setRangeGridlineStroke(ChartStyle.line(0.4f));
         JFreeChart chart = new JFreeChart(plot);
         chart.removeLegend();
         style.apply(chart, titles ? "Still recognising Taipei in " + month(batch.horizon()) + ", " + batch.scenario()
@@ -173,8 +171,6 @@ public final class BatchCharts {
         Plots.range(time, s.months().get(0), s.months().get(last));
         XYPlot plot = new XYPlot(data, time, share, renderer);
         plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.setRangeGridlineStroke(ChartStyle.line(0.4f));
         plot.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart(plot);
         style.apply(chart, titles ? "Survival of recognition, " + batch.scenario() : null);

@@ -130,8 +130,6 @@ public final class ChartStyle {
         theme.setPlotBackgroundPaint(Color.WHITE);
         theme.setLegendBackgroundPaint(Color.WHITE);
         theme.setPlotOutlinePaint(Color.WHITE);
-        theme.setDomainGridlinePaint(GRID);
-        theme.setRangeGridlinePaint(GRID);
         theme.setShadowVisible(false);
         theme.setBarPainter(new StandardBarPainter());
         theme.setXYBarPainter(new StandardXYBarPainter());
@@ -140,6 +138,7 @@ public final class ChartStyle {
         // every Ballast renderer sets its own, so keep them.
         keepSeriesStyles(chart.getPlot());
         theme.apply(chart);
+        gridlines(chart.getPlot());
 
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
@@ -164,20 +163,46 @@ public final class ChartStyle {
         }
     }
 
-    private static void keepSeriesStyles(Plot plot) {
+    /** Returns {@code plot} and, for a combined plot, its subplots. */
+    private static java.util.List<Plot> plots(Plot plot) {
+        java.util.List<Plot> all = new java.util.ArrayList<>(java.util.List.of(plot));
         if (plot instanceof org.jfree.chart.plot.CombinedDomainXYPlot combined) {
             for (Object sub : combined.getSubplots()) {
-                keepSeriesStyles((Plot) sub);
+                all.addAll(plots((Plot) sub));
             }
         }
-        if (plot instanceof org.jfree.chart.plot.XYPlot xy) {
-            for (int i = 0; i < xy.getRendererCount(); i++) {
-                keep(xy.getRenderer(i));
+        return all;
+    }
+
+    private static void keepSeriesStyles(Plot root) {
+        for (Plot plot : plots(root)) {
+            if (plot instanceof org.jfree.chart.plot.XYPlot xy) {
+                for (int i = 0; i < xy.getRendererCount(); i++) {
+                    keep(xy.getRenderer(i));
+                }
+            }
+            if (plot instanceof org.jfree.chart.plot.CategoryPlot cp) {
+                for (int i = 0; i < cp.getRendererCount(); i++) {
+                    keep(cp.getRenderer(i));
+                }
             }
         }
-        if (plot instanceof org.jfree.chart.plot.CategoryPlot cp) {
-            for (int i = 0; i < cp.getRendererCount(); i++) {
-                keep(cp.getRenderer(i));
+    }
+
+    /** Thin solid light-grey gridlines on every plot and subplot (JFreeChart's default is dashed). */
+    private static void gridlines(Plot root) {
+        for (Plot plot : plots(root)) {
+            if (plot instanceof org.jfree.chart.plot.XYPlot xy) {
+                xy.setDomainGridlinePaint(GRID);
+                xy.setRangeGridlinePaint(GRID);
+                xy.setDomainGridlineStroke(line(0.4f));
+                xy.setRangeGridlineStroke(line(0.4f));
+            }
+            if (plot instanceof org.jfree.chart.plot.CategoryPlot cp) {
+                cp.setDomainGridlinePaint(GRID);
+                cp.setRangeGridlinePaint(GRID);
+                cp.setDomainGridlineStroke(line(0.4f));
+                cp.setRangeGridlineStroke(line(0.4f));
             }
         }
     }

@@ -70,8 +70,6 @@ public final class CompareCharts {
             plot.addAnnotation(new PointAnnotation(a.median()[t], y, dot));
         }
         plot.setDomainGridlinesVisible(true);
-        plot.setDomainGridlinePaint(ChartStyle.GRID);
-        plot.setDomainGridlineStroke(ChartStyle.line(0.4f));
         plot.setRangeGridlinesVisible(false);
         LegendItemCollection legend = new LegendItemCollection();
         LegendItem median = new LegendItem("Median", null, null, null, new Ellipse2D.Double(-3, -3, 6, 6),
@@ -125,8 +123,6 @@ public final class CompareCharts {
         Plots.range(time, first, last);
         XYPlot plot = new XYPlot(data, time, allies, renderer);
         plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.setRangeGridlineStroke(ChartStyle.line(0.4f));
         plot.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart(plot);
         style.apply(chart, titles ? "Median allies of Taipei by scenario" : null);

@@ -198,8 +198,6 @@ public final class ExperimentCharts {
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.setRangeGridlineStroke(ChartStyle.line(0.4f));
         JFreeChart chart = new JFreeChart(plot);
         if (m == 1) {
             chart.removeLegend();

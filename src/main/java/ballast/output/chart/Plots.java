@@ -110,8 +110,6 @@ final class Plots {
         // Dataset 0 (the median) is drawn last, over the bands.
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
         plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.setRangeGridlineStroke(ChartStyle.line(0.4f));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setFixedLegendItems(bandLegend());
         return plot;

@@ -75,14 +75,17 @@ public record SavedBatch(Path dir, String scenario, long replications, Bands all
         }
         String scenario = manifest.path("scenario").path("name").asText("scenario");
         long replications = manifest.path("batch").path("replications").asLong();
-        Bands allies = bands(dir.resolve("allies_by_month.csv"), "allies_", null);
-        List<Row> alliesRows = rows(dir.resolve("allies_by_month.csv"));
+        Path alliesFile = dir.resolve("allies_by_month.csv");
+        List<Row> alliesRows = rows(alliesFile);
+        Bands allies = bands(alliesFile, alliesRows, "allies_", null);
         double[] alliesMean = new double[alliesRows.size()];
         for (int t = 0; t < alliesMean.length; t++) {
             alliesMean[t] = alliesRows.get(t).number("allies_mean");
         }
-        Bands gdp = bands(dir.resolve("shares_by_month.csv"), "share_", "gdp");
-        Bands population = bands(dir.resolve("shares_by_month.csv"), "share_", "population");
+        Path sharesFile = dir.resolve("shares_by_month.csv");
+        List<Row> shareRows = rows(sharesFile);
+        Bands gdp = bands(sharesFile, shareRows, "share_", "gdp");
+        Bands population = bands(sharesFile, shareRows, "share_", "population");
 
         List<Retention> retention = new ArrayList<>();
         Map<String, String> names = new LinkedHashMap<>();
@@ -120,11 +123,12 @@ public record SavedBatch(Path dir, String scenario, long replications, Bands all
                 new Survival(List.copyOf(months), List.copyOf(survivalNames), share));
     }
 
-    private static Bands bands(Path file, String prefix, String measure) throws IOException {
+    /** Reads the quantile columns of {@code rows} of {@code file} (those of {@code measure} only, if not null). */
+    private static Bands bands(Path file, List<Row> rows, String prefix, String measure) throws IOException {
         List<YearMonth> months = new ArrayList<>();
         String[] columns = {"q025", "q10", "q25", "median", "q75", "q90", "q975"};
         List<double[]> values = new ArrayList<>();
-        for (Row r : rows(file)) {
+        for (Row r : rows) {
             if (measure != null && !measure.equals(r.text("measure"))) {
                 continue;
             }
@@ -160,22 +164,21 @@ public record SavedBatch(Path dir, String scenario, long replications, Bands all
         }
 
         double number(String column) throws TableException {
-            String s = text(column);
-            try {
-                return Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                throw new TableException(file + ":" + (record.getRecordNumber() + 1) + ": " + column
-                        + " is not a number: '" + s + "'");
-            }
+            return parsed(column, Double::parseDouble, "a number");
         }
 
         YearMonth month(String column) throws TableException {
+            return parsed(column, YearMonth::parse, "a month (YYYY-MM)");
+        }
+
+        private <T> T parsed(String column, java.util.function.Function<String, T> parser, String what)
+                throws TableException {
             String s = text(column);
             try {
-                return YearMonth.parse(s);
-            } catch (DateTimeParseException e) {
-                throw new TableException(file + ":" + (record.getRecordNumber() + 1) + ": " + column
-                        + " is not a month (YYYY-MM): '" + s + "'");
+                return parser.apply(s);
+            } catch (NumberFormatException | DateTimeParseException e) {
+                throw new TableException(file + ":" + (record.getRecordNumber() + 1) + ": " + column + " is not "
+                        + what + ": '" + s + "'");
             }
         }
     }
