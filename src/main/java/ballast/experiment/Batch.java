@@ -149,13 +149,9 @@ public final class Batch {
                             if (stop.get()) {
                                 return null;
                             }
-                            long seed = Seeds.replication(scenario.seed(), i);
+                            part.add(model.simulate(Seeds.replication(scenario.seed(), i)), initialRoc);
                             if (runs != null) {
-                                RunResult kept = model.run(seed);
-                                part.add(kept, initialRoc);
-                                runs.add(kept);
-                            } else {
-                                part.add(model.simulate(seed), initialRoc);
+                                runs.add(model.keep());
                             }
                             done.incrementAndGet();
                         }

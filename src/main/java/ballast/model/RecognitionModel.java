@@ -138,7 +138,12 @@ public final class RecognitionModel extends SimState {
      */
     public RunResult run(long seed) {
         simulate(seed);
-        return recorder.result(seed);
+        return keep();
+    }
+
+    /** Returns a kept copy of the record of the replication run last (what {@link #run(long)} returns). */
+    public RunResult keep() {
+        return recorder.result(replicationSeed);
     }
 
     /**
