@@ -5,6 +5,7 @@ import ballast.model.Side;
 import ballast.scenario.DataTables.ElectionRow;
 import ballast.scenario.DataTables.StateRow;
 import ballast.scenario.YNode.Source;
+import ballast.scenario.YNode.YMap;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class CountryReader {
 
         Attributes base = new Attributes(Defaults.PRC_EXPOSURE, Defaults.AFFINITY, Defaults.OFFER_SENSITIVITY,
                 Defaults.STANCE, Defaults.OPPOSITION_STANCE, Defaults.FRAGILITY, Defaults.GOVERNMENT_CHANGE_PROBABILITY);
-        Fields defaults = top.object("countryDefaults");
+        Fields defaults = top.objectOrEmpty("countryDefaults");
         if (defaults != null) {
             base = Attributes.read(defaults, base);
             defaults.finish();
@@ -97,6 +98,11 @@ final class CountryReader {
         List<CountrySpec> specs = new ArrayList<>();
         for (StateRow row : states.values()) {
             Fields f = overrides.get(row.code());
+            if (f == null) {
+                // Read an empty mapping so the state's fields are known (to sweeps) with their defaults.
+                f = new Fields(new YMap(countries != null ? countries.source() : top.source(),
+                        new LinkedHashMap<>()), "countries." + row.code(), problems);
+            }
             ElectionRow election = elections.get(row.code());
             CountrySpec spec = build(row, election, f, base);
             if (spec != null) {
@@ -110,10 +116,6 @@ final class CountryReader {
         YearMonth next = election == null ? null : election.next();
         Integer termYears = election == null ? null : election.termYears();
         YearMonth lastChange = election != null && election.changedAtLast() ? election.last() : null;
-        if (f == null) {
-            return spec(row, row.name(), row.region(), row.gdpUsdMillions(), row.population(), Side.ROC, base,
-                    next, termYears, lastChange);
-        }
         Boolean include = f.bool("include");
         Side side = ScenarioLoader.side(f.choice("side", ScenarioLoader.SIDES, false));
         String name = f.text("name", false);

@@ -95,6 +95,7 @@ final class Fields {
     double number(String key, double fallback, double min, double max, boolean required) {
         YScalar s = scalar(key, required);
         if (s == null) {
+            readNumber(key, min, max, false, fallback);
             return fallback;
         }
         if (s.kind() != YScalar.Kind.INT && s.kind() != YScalar.Kind.FLOAT) {
@@ -110,7 +111,14 @@ final class Fields {
             problems.add(s.source(), path(key), rangeMessage(min, max, s.text()));
             return fallback;
         }
+        readNumber(key, min, max, false, v);
         return v;
+    }
+
+    private void readNumber(String key, double min, double max, boolean whole, double value) {
+        if (!Double.isNaN(value)) {
+            problems.readNumber(new NumericField(path(key), min, max, whole, value));
+        }
     }
 
     double number(String key, double fallback, double min, double max) {
@@ -131,6 +139,7 @@ final class Fields {
     long integer(String key, long fallback, long min, long max, boolean required) {
         YScalar s = scalar(key, required);
         if (s == null) {
+            readNumber(key, min, max, true, fallback);
             return fallback;
         }
         if (s.kind() != YScalar.Kind.INT) {
@@ -142,6 +151,7 @@ final class Fields {
             problems.add(s.source(), path(key), rangeMessage(min, max, s.text()));
             return fallback;
         }
+        readNumber(key, min, max, true, v.doubleValue());
         return v.longValue();
     }
 
@@ -247,6 +257,20 @@ final class Fields {
         YNode n = node(key);
         if (n == null || (n instanceof YScalar s && s.kind() == YScalar.Kind.NULL)) {
             return null;
+        }
+        return of(n, path(key), problems);
+    }
+
+    /**
+     * Returns the fields of the mapping under {@code key}, or of an empty mapping if the key is absent,
+     * so that every field the mapping could hold is read (and so known to sweeps) even when a file
+     * leaves the whole mapping out. Null only if the key holds something other than a mapping.
+     */
+    Fields objectOrEmpty(String key) {
+        YNode n = node(key);
+        if (n == null || (n instanceof YScalar s && s.kind() == YScalar.Kind.NULL)) {
+            return new Fields(new YMap(n == null ? map.source() : n.source(), new java.util.LinkedHashMap<>()),
+                    path(key), problems);
         }
         return of(n, path(key), problems);
     }

@@ -12,7 +12,7 @@ final class RuleReader {
     static RuleParameters read(Fields f) {
         RuleParameters d = Defaults.RULE;
         if (f == null) {
-            return d;
+            return d; // not a mapping: reported
         }
         RuleParameters r = new RuleParameters(
                 f.number("toPrcPerYear", d.toPrcPerYear(), 0, 100),

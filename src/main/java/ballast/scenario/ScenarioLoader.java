@@ -52,9 +52,32 @@ public final class ScenarioLoader {
         return new ScenarioLoader(file).bind();
     }
 
-    private Scenario bind() throws ScenarioException {
+    /** Reads {@code file} and what it extends into one merged tree, not yet validated. */
+    static YMap readTree(Path file) throws ScenarioException {
+        Problems problems = new Problems();
         YMap root = YamlFiles.readResolved(file, problems);
         problems.throwIfAny();
+        return root;
+    }
+
+    /**
+     * Validates a merged tree read from {@code file} (perhaps with values replaced, see
+     * {@link ScenarioTemplate}); {@code numbers} receives every numeric field read, if not null.
+     */
+    static Scenario bind(Path file, YMap root, java.util.Map<String, NumericField> numbers) throws ScenarioException {
+        ScenarioLoader loader = new ScenarioLoader(file);
+        Scenario s = loader.bind(root);
+        if (numbers != null) {
+            numbers.putAll(loader.problems.numbers());
+        }
+        return s;
+    }
+
+    private Scenario bind() throws ScenarioException {
+        return bind(readTree(file));
+    }
+
+    private Scenario bind(YMap root) throws ScenarioException {
         collectScenarioFiles(root);
         Fields top = new Fields(root, "", problems);
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
@@ -74,7 +97,7 @@ public final class ScenarioLoader {
         if (horizon % tick != 0) {
             top.problem("horizonMonths", "must be a multiple of tickMonths (" + tick + "), got " + horizon);
         }
-        RuleParameters rule = RuleReader.read(top.object("rule"));
+        RuleParameters rule = RuleReader.read(top.objectOrEmpty("rule"));
         Map<String, Double> points = engagementPoints(top.object("engagementPoints"));
         List<CountrySpec> countries = CountryReader.read(top, start, problems, sources);
         // No states read (the table is missing or broken, already reported): check codes as ISO codes only.
