@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BallastCommand.Version.class,
         description = "Agent-based simulation of diplomatic recognition switching between Taipei and Beijing.",
-        subcommands = {BatchCommand.class, RunCommand.class, ChartCommand.class, CompareCommand.class, ValidateCommand.class, BenchCommand.class,
+        subcommands = {BatchCommand.class, RunCommand.class, ChartCommand.class, CompareCommand.class, SweepCommand.class,
+            ValidateCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 I/O failure, 2 bad scenario or arguments, 70 internal error."})
 public final class BallastCommand implements Runnable {

@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -126,17 +124,7 @@ final class BatchCommand implements Callable<Integer> {
                     plan.replications());
         }
 
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onCtrlC = new Thread(() -> {
-            batch.stop();
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ballast-interrupt");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
-        try {
+        try (OnInterrupt onCtrlC = new OnInterrupt(batch::stop)) {
             try (Progress progress = new Progress(scenario.name(), plan.replications(), before,
                     batch::replicationsRun, err)) {
                 batch.run(total, done, threadCount, new Batch.Listener() {
@@ -182,13 +170,6 @@ final class BatchCommand implements Callable<Integer> {
                     p.countries().size());
             spec.commandLine().getOut().println(dir);
             return 0;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException e) {
-                // shutting down (Ctrl-C): the hook is running
-            }
         }
     }
 
@@ -203,27 +184,41 @@ final class BatchCommand implements Callable<Integer> {
     /** Reloads the scenario of a batch and checks that nothing it read has changed since it started. */
     private static Scenario scenarioOf(BatchFolder.Plan plan) throws Exception {
         Scenario scenario = ScenarioLoader.load(Path.of(plan.scenarioFile())).withSeed(plan.masterSeed());
-        for (Map.Entry<String, String> e : plan.sources().entrySet()) {
-            Path source = Path.of(e.getKey());
-            if (!Files.exists(source) || !Provenance.sha256(source).equals(e.getValue())) {
-                throw new UserException("cannot resume: " + source + " has changed since the batch started, so "
-                        + "the rest of the batch would not match the part already done");
-            }
-        }
-        if (!Manifest.resolvedSha256(scenario).equals(plan.scenarioSha256())) {
-            throw new UserException("cannot resume: the scenario " + plan.scenarioFile() + " resolves differently "
-                    + "than when the batch started");
-        }
+        checkUnchanged(scenario, plan.sources(), plan.scenarioSha256());
         return scenario;
     }
 
-    private BatchFolder.Plan plan(Scenario scenario, long n, Instant started) throws IOException {
+    /**
+     * Checks that the files a job read when it started ({@code sources}: path to SHA-256) are unchanged
+     * and that {@code scenario} resolves as it did, so the rest of the job matches the part done.
+     */
+    static void checkUnchanged(Scenario scenario, Map<String, String> sources, String scenarioSha256)
+            throws IOException, UserException {
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            Path source = Path.of(e.getKey());
+            if (!Files.exists(source) || !Provenance.sha256(source).equals(e.getValue())) {
+                throw new UserException("cannot resume: " + source + " has changed since the job started, so "
+                        + "the rest of it would not match the part already done");
+            }
+        }
+        if (!Manifest.resolvedSha256(scenario).equals(scenarioSha256)) {
+            throw new UserException("cannot resume: the scenario " + scenario.file() + " resolves differently "
+                    + "than when the job started");
+        }
+    }
+
+    /** Returns every file {@code scenario} read, absolute, with its SHA-256. */
+    static Map<String, String> sourceHashes(Scenario scenario) throws IOException {
         Map<String, String> sources = new LinkedHashMap<>();
         for (Path p : scenario.sources()) {
             sources.put(p.toAbsolutePath().normalize().toString(), Provenance.sha256(p));
         }
+        return sources;
+    }
+
+    private BatchFolder.Plan plan(Scenario scenario, long n, Instant started) throws IOException {
         return new BatchFolder.Plan(scenario.file().toAbsolutePath().normalize().toString(), scenario.name(),
-                Manifest.resolvedSha256(scenario), sources, scenario.seed(), n, Batch.BLOCK_SIZE, keepRuns,
+                Manifest.resolvedSha256(scenario), sourceHashes(scenario), scenario.seed(), n, Batch.BLOCK_SIZE, keepRuns,
                 root.invocation(), started.toString());
     }
 

@@ -1,8 +1,8 @@
 package ballast.cli;
 
-import ballast.output.chart.BatchCharts;
+import ballast.output.chart.Figure;
+import ballast.output.chart.SavedCharts;
 import ballast.output.chart.ChartFolder;
-import ballast.output.chart.SavedBatch;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,12 +14,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code ballast chart}: redraws the charts of a finished batch from its saved tables. */
 @Command(name = "chart", mixinStandardHelpOptions = true,
-        description = {"Redraws every chart of a finished batch folder from its saved tables, without rerunning "
-                + "the simulation, into DIR/charts/<width>/; prints that folder's path.",
-            "Charts: allies_fan, retention, survival, shares."})
+        description = {"Redraws every chart of a finished results folder (batch, sweep, sensitivity or backtest) "
+                + "from its saved tables, without rerunning the simulation, into DIR/charts/<width>/; prints that "
+                + "folder's path.",
+            "Charts: batch: allies_fan, retention, survival, shares; sweep over a two-parameter grid: sweep_allies, "
+                + "sweep_gdp_share; sensitivity: one per output; backtest: backtest_fan, backtest_countries."})
 final class ChartCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "A finished batch folder, e.g. results/baseline/<time>/.")
+    @Parameters(index = "0", paramLabel = "DIR", description = "A finished results folder, e.g. results/baseline/<time>/.")
     Path dir;
 
     @Mixin
@@ -33,10 +35,13 @@ final class ChartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SavedBatch batch = SavedBatch.read(dir);
+        List<Figure> figures = SavedCharts.all(dir, charts.width, charts.title);
+        if (figures.isEmpty()) {
+            throw new UserException(dir + ": this folder has no charts (a sweep draws heat maps only over a grid of "
+                    + "two parameters); its tables are the result");
+        }
         Path target = ChartFolder.of(dir, charts.width);
-        List<Path> files = ChartFolder.write(BatchCharts.all(batch, charts.width, charts.title), target,
-                charts.formats, replace);
+        List<Path> files = ChartFolder.write(figures, target, charts.formats, replace);
         spec.commandLine().getErr().printf("ballast: %d chart files in %s%n", files.size(), target);
         spec.commandLine().getOut().println(target);
         return 0;

@@ -11,6 +11,7 @@ package ballast.experiment;
  */
 public final class Seeds {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+    private static final long POINT_GAMMA = 0xD1B54A32D192ED03L;
 
     private Seeds() {
     }
@@ -25,6 +26,28 @@ public final class Seeds {
             throw new IllegalArgumentException("replication index must be at least 0, got " + index);
         }
         return mix64(masterSeed + (index + 1) * GOLDEN_GAMMA);
+    }
+
+    /**
+     * Returns the master seed of design point {@code point} of an experiment with {@code masterSeed}:
+     * {@code mix64(masterSeed + (point + 1) * 0xD1B54A32D192ED03)}, a second SplitMix64 stream (its
+     * own odd increment), so no point's seed is also a replication seed of the plain batch.
+     * Replication {@code i} of the point then uses {@code replication(point seed, i)}.
+     */
+    public static long point(long masterSeed, long point) {
+        if (point < 0) {
+            throw new IllegalArgumentException("point index must be at least 0, got " + point);
+        }
+        return mix64(masterSeed + (point + 1) * POINT_GAMMA);
+    }
+
+    /**
+     * Returns the seed of an experiment's random design (Latin hypercube, Morris trajectories,
+     * bootstrap resamples): {@code mix64(masterSeed ^ salt)}, where {@code salt} names the use, so each
+     * use has its own stream and none depends on the clock.
+     */
+    public static long design(long masterSeed, long salt) {
+        return mix64(masterSeed ^ salt);
     }
 
     /** Returns SplitMix64's output function (David Stafford's Mix13 variant) applied to {@code z}. */

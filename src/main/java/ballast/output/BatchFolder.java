@@ -180,6 +180,14 @@ public final class BatchFolder {
 
     /** Writes through {@code tables} into a hidden folder, moves the files in, and removes the plan and journal. */
     public Path finish(TableWriter tables) throws IOException {
+        return finish(dir, tables, JOURNAL, PLAN);
+    }
+
+    /**
+     * Writes through {@code tables} into a hidden folder in {@code dir}, moves the files in, then
+     * deletes {@code remove} (the files that made {@code dir} resumable).
+     */
+    static Path finish(Path dir, TableWriter tables, String... remove) throws IOException {
         Path work = dir.resolve(".tables.partial");
         deleteTree(work);
         Files.createDirectory(work);
@@ -191,8 +199,9 @@ public final class BatchFolder {
             }
         }
         Files.delete(work);
-        Files.deleteIfExists(dir.resolve(JOURNAL));
-        Files.deleteIfExists(dir.resolve(PLAN));
+        for (String name : remove) {
+            Files.deleteIfExists(dir.resolve(name));
+        }
         return dir;
     }
 
@@ -203,7 +212,7 @@ public final class BatchFolder {
     }
 
     @FunctionalInterface
-    private interface Content {
+    interface Content {
         void write(OutputStream out) throws IOException;
     }
 
@@ -220,8 +229,12 @@ public final class BatchFolder {
         gz.finish();
     }
 
-    // Write beside, force to disk, rename over: readers see the old file or the new one, whole.
     private void replace(String name, Content content) throws IOException {
+        replace(dir, name, content);
+    }
+
+    // Write beside, force to disk, rename over: readers see the old file or the new one, whole.
+    static void replace(Path dir, String name, Content content) throws IOException {
         Path target = dir.resolve(name);
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try (FileOutputStream file = new FileOutputStream(tmp.toFile());
@@ -233,7 +246,7 @@ public final class BatchFolder {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }

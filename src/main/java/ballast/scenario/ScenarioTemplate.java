@@ -47,6 +47,7 @@ public final class ScenarioTemplate {
         YMap tree = ScenarioLoader.readTree(file);
         Map<String, NumericField> fields = new LinkedHashMap<>();
         Scenario scenario = ScenarioLoader.bind(file, tree, fields);
+        fields.remove("seed"); // replications derive their seeds from it: not a model parameter
         return new ScenarioTemplate(file, tree, scenario, fields);
     }
 
@@ -155,6 +156,7 @@ public final class ScenarioTemplate {
             }
         }
         scored.sort(Comparator.comparingInt(Scored::score).thenComparing(Scored::path));
-        return scored.stream().limit(3).map(s -> "'" + s.path() + "'").toList();
+        int best = scored.isEmpty() ? 0 : scored.get(0).score();
+        return scored.stream().filter(s -> s.score() == best).limit(3).map(s -> "'" + s.path() + "'").toList();
     }
 }

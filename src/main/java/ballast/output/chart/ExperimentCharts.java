@@ -131,18 +131,6 @@ public final class ExperimentCharts {
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
-        if (nx <= 12 && ny <= 12) {
-            Font font = style.tickFont();
-            double mid = (lo + hi) / 2;
-            for (int i = 0; i < nx; i++) {
-                for (int j = 0; j < ny; j++) {
-                    XYTextAnnotation label = new XYTextAnnotation(ChartWriter.number(grid.z()[i][j], 2), i, j);
-                    label.setFont(font);
-                    label.setPaint(grid.z()[i][j] > mid ? Color.WHITE : ChartStyle.INK);
-                    plot.addAnnotation(label);
-                }
-            }
-        }
         JFreeChart chart = new JFreeChart(plot);
         chart.removeLegend();
         NumberAxis scaleAxis = new NumberAxis(grid.zLabel());
@@ -155,6 +143,19 @@ public final class ExperimentCharts {
         legend.setMargin(new RectangleInsets(4, 10, 4, 0));
         chart.addSubtitle(legend);
         style.apply(chart, titles ? grid.zLabel() + " by " + grid.xLabel() + " and " + grid.yLabel() : null);
+        // Cell labels after the theme, which would repaint them all in one colour: white on dark cells.
+        if (nx <= 12 && ny <= 12) {
+            Font font = style.tickFont();
+            double mid = (lo + hi) / 2;
+            for (int i = 0; i < nx; i++) {
+                for (int j = 0; j < ny; j++) {
+                    XYTextAnnotation label = new XYTextAnnotation(ChartWriter.number(grid.z()[i][j], 2), i, j);
+                    label.setFont(font);
+                    label.setPaint(grid.z()[i][j] > mid ? Color.WHITE : ChartStyle.INK);
+                    plot.addAnnotation(label);
+                }
+            }
+        }
         return new Figure(name, chart, width, width.inches() * 0.7);
     }
 

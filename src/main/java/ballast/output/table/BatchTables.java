@@ -222,7 +222,7 @@ public final class BatchTables {
         return sorted;
     }
 
-    private static CSVPrinter printer(Path file) throws IOException {
+    static CSVPrinter printer(Path file) throws IOException {
         Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         return new CSVPrinter(w, FORMAT);
     }

@@ -1,0 +1,237 @@
+package ballast.cli;
+
+import ballast.experiment.Design;
+import ballast.experiment.DesignRun;
+import ballast.experiment.Factor;
+import ballast.experiment.PointSummary;
+import ballast.output.ExperimentFolder;
+import ballast.output.ExperimentFolder.FactorPlan;
+import ballast.output.Manifest;
+import ballast.scenario.NumericField;
+import ballast.scenario.Scenario;
+import ballast.scenario.ScenarioException;
+import ballast.scenario.ScenarioTemplate;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What sweeps and sensitivity analyses share: reading {@code --param} ranges against the scenario's
+ * fields, the experiment folder (new or resumed), checking every design point before anything runs,
+ * and running the points with progress, a journal and a clean stop on Ctrl-C.
+ */
+final class ExperimentRunner {
+    private static final Pattern PARAM = Pattern.compile("([^=\\s]+)=([^:]+):([^:]+)(?::([^:]+))?");
+
+    private ExperimentRunner() {
+    }
+
+    /** A {@code --param PATH=LOW:HIGH[:LEVELS]} as typed. */
+    record ParamSpec(String text, String path, double low, double high, Integer levels) {
+    }
+
+    /** Parses {@code --param} values; {@code levels} says whether LEVELS is required, allowed or refused. */
+    static List<ParamSpec> parse(List<String> texts, Levels levels) throws UserException {
+        if (texts == null || texts.isEmpty()) {
+            throw new UserException("name at least one --param PATH=LOW:HIGH" + (levels == Levels.REQUIRED
+                    ? ":LEVELS" : "") + " (e.g. --param rule.toPrcPerYear=0.001:0.02); 'ballast sweep --list-params "
+                    + "SCENARIO' lists the fields");
+        }
+        List<ParamSpec> out = new ArrayList<>();
+        for (String t : texts) {
+            Matcher m = PARAM.matcher(t.trim());
+            if (!m.matches()) {
+                throw new UserException("--param " + t + ": expected PATH=LOW:HIGH" + (levels == Levels.REFUSED ? ""
+                        : levels == Levels.REQUIRED ? ":LEVELS" : "[:LEVELS]") + ", e.g. countries.HTI.fragility=0:1"
+                        + (levels == Levels.REFUSED ? "" : ":5"));
+            }
+            double low = number(t, m.group(2));
+            double high = number(t, m.group(3));
+            Integer n = null;
+            if (m.group(4) != null) {
+                if (levels == Levels.REFUSED) {
+                    throw new UserException("--param " + t + ": this design takes no LEVELS (write PATH=LOW:HIGH)");
+                }
+                try {
+                    n = Integer.parseInt(m.group(4).trim());
+                } catch (NumberFormatException e) {
+                    throw new UserException("--param " + t + ": LEVELS must be a whole number, got '" + m.group(4) + "'");
+                }
+                if (n < 2 && low != high) {
+                    throw new UserException("--param " + t + ": LEVELS must be at least 2, got " + n);
+                }
+            } else if (levels == Levels.REQUIRED) {
+                throw new UserException("--param " + t + ": a grid needs the number of levels, PATH=LOW:HIGH:LEVELS "
+                        + "(e.g. " + m.group(1) + "=" + m.group(2) + ":" + m.group(3) + ":5)");
+            }
+            if (out.stream().anyMatch(p -> p.path().equals(m.group(1)))) {
+                throw new UserException("--param " + m.group(1) + " is given twice");
+            }
+            out.add(new ParamSpec(t, m.group(1), low, high, n));
+        }
+        return out;
+    }
+
+    enum Levels { REQUIRED, REFUSED }
+
+    private static double number(String param, String text) throws UserException {
+        try {
+            double v = Double.parseDouble(text.trim());
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new UserException("--param " + param + ": '" + text + "' is not a number");
+    }
+
+    /** Checks each range against its field (path exists, bounds hold) and returns the factors. */
+    static List<Factor> factors(ScenarioTemplate template, List<ParamSpec> specs) throws UserException {
+        List<Factor> factors = new ArrayList<>();
+        for (ParamSpec s : specs) {
+            try {
+                NumericField field = template.field(s.path());
+                if (field.whole() && (s.low() != Math.rint(s.low()) || s.high() != Math.rint(s.high()))) {
+                    throw new IllegalArgumentException(s.path() + " is a whole number, so the range must be too");
+                }
+                factors.add(new Factor(field, s.low(), s.high(), s.levels() == null ? 0 : s.levels()));
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--param " + s.text() + ": " + e.getMessage());
+            }
+        }
+        return factors;
+    }
+
+    /** Returns the factors' values at point {@code p}, by path. */
+    static Map<String, Double> values(Design design, int p) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int j = 0; j < design.factors().size(); j++) {
+            values.put(design.factors().get(j).path(), design.points()[p][j]);
+        }
+        return values;
+    }
+
+    /** Builds every point's scenario once, so a point that breaks a rule of the format stops everything before it runs. */
+    static void checkPoints(ScenarioTemplate template, Design design) throws UserException {
+        for (int p = 0; p < design.size(); p++) {
+            try {
+                template.with(values(design, p));
+            } catch (ScenarioException e) {
+                throw new UserException("design point " + p + " (" + describe(values(design, p)) + ") is not a "
+                        + "valid scenario: " + e.problems().get(0));
+            }
+        }
+    }
+
+    private static String describe(Map<String, Double> values) {
+        List<String> parts = new ArrayList<>();
+        values.forEach((k, v) -> parts.add(k + "=" + NumericField.format(v)));
+        return String.join(", ", parts);
+    }
+
+    /** The plan of a new experiment. */
+    static ExperimentFolder.Plan plan(String kind, Scenario scenario, long replications, boolean commonSeeds,
+            Design design, Map<String, Object> settings, String commandLine, Instant started) throws IOException {
+        List<FactorPlan> factors = design.factors().stream()
+                .map(f -> new FactorPlan(f.path(), f.low(), f.high(), f.levels())).toList();
+        return new ExperimentFolder.Plan(kind, scenario.file().toAbsolutePath().normalize().toString(),
+                scenario.name(), Manifest.resolvedSha256(scenario), BatchCommand.sourceHashes(scenario),
+                scenario.seed(), replications, commonSeeds, factors, design.points(), settings, commandLine,
+                started.toString());
+    }
+
+    /** Opens an unfinished experiment of {@code kind}. */
+    static ExperimentFolder open(Path dir, String kind) throws IOException, UserException {
+        try {
+            return ExperimentFolder.open(dir, kind);
+        } catch (NoSuchFileException e) {
+            throw new UserException(dir + ": " + e.getReason());
+        }
+    }
+
+    /** Rereads the scenario of a saved plan, checking that nothing it read has changed. */
+    static ScenarioTemplate template(ExperimentFolder.Plan plan) throws Exception {
+        ScenarioTemplate t = ScenarioTemplate.read(Path.of(plan.scenarioFile()));
+        BatchCommand.checkUnchanged(t.scenario().withSeed(plan.masterSeed()), plan.sources(), plan.scenarioSha256());
+        return t;
+    }
+
+    /** Rebuilds the design of a saved plan. */
+    static Design design(ScenarioTemplate t, ExperimentFolder.Plan plan) {
+        List<Factor> factors = new ArrayList<>();
+        for (FactorPlan f : plan.factors()) {
+            factors.add(new Factor(t.field(f.path()), f.low(), f.high(), f.levels()));
+        }
+        return new Design(factors, plan.points());
+    }
+
+    /**
+     * Runs every point's replications not yet journaled in {@code folder}; returns each point's
+     * summary, or null if interrupted (the folder can then be resumed).
+     */
+    static PointSummary[] run(ExperimentFolder folder, ScenarioTemplate template, Design design, int threads,
+            String task, PrintWriter err) throws Exception {
+        ExperimentFolder.Plan plan = folder.plan();
+        int states = template.scenario().parameters().countries().size();
+        PointSummary[] totals = new PointSummary[design.size()];
+        for (int p = 0; p < totals.length; p++) {
+            totals[p] = new PointSummary(states);
+        }
+        DesignRun run = new DesignRun(design.size(), plan.replications(), plan.masterSeed(), plan.commonSeeds(),
+                p -> template.with(values(design, p)).withSeed(plan.masterSeed()));
+        java.util.Set<Long> done = new java.util.HashSet<>();
+        long before = 0;
+        for (ExperimentFolder.Block b : folder.load()) {
+            if (b.point() < 0 || b.point() >= totals.length || b.block() < 0 || b.block() >= run.blocksPerPoint()) {
+                throw new UserException(folder.dir() + ": the journal names a block this experiment does not have");
+            }
+            PointSummary part = PointSummary.fromLongs(states, b.counts());
+            totals[b.point()].merge(part);
+            done.add(key(b.point(), b.block()));
+            before += part.replications();
+        }
+        long total = design.size() * plan.replications();
+        if (before > 0) {
+            err.printf(Locale.ROOT, "ballast: resuming %s: %,d of %,d replications were done%n", folder.dir(), before,
+                    total);
+        }
+        try (OnInterrupt onCtrlC = new OnInterrupt(run::stop)) {
+            try (Progress progress = new Progress(task, total, before, run::replicationsRun, err)) {
+                run.run((p, b) -> done.contains(key(p, b)), threads, (p, b, part) -> {
+                    folder.append(p, b, part.toLongs());
+                    totals[p].merge(part);
+                });
+            }
+            folder.closeJournal();
+            if (run.stopped()) {
+                err.printf(Locale.ROOT, "ballast: interrupted; the finished blocks are saved in %s%n"
+                        + "Resume with: ./ballast %s --resume %s%n", folder.dir(), plan.kind(), folder.dir());
+                return null;
+            }
+        }
+        return totals;
+    }
+
+    private static long key(int point, int block) {
+        return ((long) point << 32) | block;
+    }
+
+    /** The threads to use: {@code --threads}, or every core. */
+    static int threads(Integer option) throws UserException {
+        int n = option == null ? Runtime.getRuntime().availableProcessors() : option;
+        if (n < 1) {
+            throw new UserException("--threads must be at least 1, got " + n);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,190 @@
+package ballast.cli;
+
+import ballast.experiment.Design;
+import ballast.experiment.Factor;
+import ballast.experiment.PointSummary;
+import ballast.experiment.Seeds;
+import ballast.output.ExperimentFolder;
+import ballast.output.Manifest;
+import ballast.output.chart.ChartFolder;
+import ballast.output.chart.ChartFormat;
+import ballast.output.chart.ChartWidth;
+import ballast.output.chart.SavedCharts;
+import ballast.output.table.SweepTables;
+import ballast.scenario.NumericField;
+import ballast.scenario.Scenario;
+import ballast.scenario.ScenarioTemplate;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ballast sweep}: a grid or Latin hypercube over scenario fields, each point a batch. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Runs a batch at every point of a full-factorial grid or a Latin hypercube over scenario "
+                + "fields and writes one row per point (sweep.csv), per-state retention per point "
+                + "(sweep_countries.csv), manifest.json, and for a grid over two fields heat maps; prints the "
+                + "folder's path.",
+            "A field is named by its path in the scenario file, e.g. patrons.japan.budgetUsdMillionsPerYear, "
+                + "countries.HTI.fragility, rule.toPrcPerYear; --list-params lists them with bounds and values.",
+            "Saves after every block of replications; --resume DIR finishes an interrupted sweep."})
+final class SweepCommand implements Callable<Integer> {
+    static final long DEFAULT_REPLICATIONS = 1_000;
+    private static final long LHS_SALT = 0x4C415449_4E485943L; // "LATINHYC"
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario file (not with --resume).")
+    Path scenarioFile;
+
+    @Option(names = "--param", paramLabel = "PATH=LOW:HIGH[:LEVELS]",
+            description = "A field and its range; LEVELS (grid only) values from LOW to HIGH. Repeat for each field.")
+    List<String> params;
+
+    @Option(names = "--design", paramLabel = "grid|lhs", defaultValue = "grid",
+            description = "grid (every combination of levels, the default) or lhs (Latin hypercube of --points points).")
+    String design;
+
+    @Option(names = "--points", paramLabel = "N", description = "Points of a Latin hypercube.")
+    Integer points;
+
+    @Option(names = {"-n", "--replications"}, paramLabel = "N",
+            description = "Replications per point (default: " + DEFAULT_REPLICATIONS + ").")
+    Long replications;
+
+    @Option(names = "--common-seeds",
+            description = "Use the same replication seeds at every point (common random numbers: differences "
+                    + "between points are less noisy). Default: seeds derive from the point and the replication.")
+    boolean commonSeeds;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Finish the interrupted sweep in DIR (takes only --threads).")
+    Path resume;
+
+    @Option(names = "--list-params", description = "List the scenario's numeric fields with bounds and values, and exit.")
+    boolean listParams;
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    BallastCommand root;
+
+    @Override
+    public Integer call() throws Exception {
+        Instant started = Instant.now();
+        int threadCount = ExperimentRunner.threads(threads);
+        PrintWriter err = spec.commandLine().getErr();
+        if (listParams) {
+            if (scenarioFile == null) {
+                throw new UserException("--list-params needs a scenario file");
+            }
+            listFields(ScenarioTemplate.read(scenarioFile), spec.commandLine().getOut());
+            return 0;
+        }
+        ExperimentFolder folder;
+        ScenarioTemplate template;
+        Design d;
+        if (resume != null) {
+            if (scenarioFile != null || params != null || points != null || replications != null || commonSeeds
+                    || output.seed != null || output.out != null) {
+                throw new UserException("--resume takes only --threads: everything else is that of the sweep being "
+                        + "resumed");
+            }
+            folder = ExperimentRunner.open(resume, "sweep");
+            template = ExperimentRunner.template(folder.plan());
+            d = ExperimentRunner.design(template, folder.plan());
+        } else {
+            if (scenarioFile == null) {
+                throw new UserException("name a scenario file (e.g. scenarios/baseline.yaml) or --resume DIR");
+            }
+            long n = replications == null ? DEFAULT_REPLICATIONS : replications;
+            if (n < 1) {
+                throw new UserException("-n must be at least 1, got " + n);
+            }
+            boolean lhs = switch (design) {
+                case "grid" -> false;
+                case "lhs" -> true;
+                default -> throw new UserException("--design must be grid or lhs, got '" + design + "'");
+            };
+            if (lhs && (points == null || points < 2)) {
+                throw new UserException("--design lhs needs --points N, at least 2");
+            }
+            if (!lhs && points != null) {
+                throw new UserException("--points is for --design lhs; a grid's points are its levels");
+            }
+            template = ScenarioTemplate.read(scenarioFile);
+            List<Factor> factors = ExperimentRunner.factors(template, ExperimentRunner.parse(params,
+                    lhs ? ExperimentRunner.Levels.REFUSED : ExperimentRunner.Levels.REQUIRED));
+            Scenario scenario = template.scenario();
+            if (output.seed != null) {
+                scenario = scenario.withSeed(output.seed);
+            }
+            d = lhs ? Design.latinHypercube(factors, points, Seeds.design(scenario.seed(), LHS_SALT))
+                    : Design.grid(factors);
+            ExperimentRunner.checkPoints(template, d);
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("design", design);
+            folder = ExperimentFolder.create(output.target(scenario.name() + "-sweep", started),
+                    ExperimentRunner.plan("sweep", scenario, n, commonSeeds, d, settings, root.invocation(),
+                            started));
+        }
+        ExperimentFolder.Plan plan = folder.plan();
+        err.printf(Locale.ROOT, "ballast: sweep of %s: %,d points x %,d replications%n", plan.scenarioName(), d.size(),
+                plan.replications());
+        PointSummary[] results = ExperimentRunner.run(folder, template, d, threadCount, plan.scenarioName() + " sweep",
+                err);
+        if (results == null) {
+            return BatchCommand.INTERRUPTED;
+        }
+        Scenario scenario = template.scenario().withSeed(plan.masterSeed());
+        Manifest manifest = new Manifest("sweep", scenario, plan.commandLine(), Instant.parse(plan.startedAt()))
+                .put("sweep", sweepSection(plan, d, threadCount));
+        Path dir = folder.finish(out -> {
+            SweepTables.write(d, results, scenario.parameters().countries(), out);
+            manifest.write(out);
+            ChartFolder.write(SavedCharts.all(out, ChartWidth.FULL, false), ChartFolder.of(out, ChartWidth.FULL),
+                    List.of(ChartFormat.values()), false);
+        });
+        spec.commandLine().getOut().println(dir);
+        return 0;
+    }
+
+    private Map<String, Object> sweepSection(ExperimentFolder.Plan plan, Design d, int threadCount) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("design", plan.settings().get("design"));
+        s.put("points", d.size());
+        s.put("factors", plan.factors());
+        s.put("replicationsPerPoint", plan.replications());
+        s.put("commonSeeds", plan.commonSeeds());
+        s.put("seedOfReplication", plan.commonSeeds()
+                ? "SplitMix64 replication seed of masterSeed, the same at every point"
+                : "Seeds.replication(Seeds.point(masterSeed, point), i): SplitMix64 of the point, then of i");
+        if ("lhs".equals(plan.settings().get("design"))) {
+            s.put("designSeed", "Seeds.design(masterSeed, 0x4C4154494E485943)");
+        }
+        s.put("threads", threadCount);
+        return s;
+    }
+
+    static void listFields(ScenarioTemplate template, PrintWriter out) {
+        out.printf(Locale.ROOT, "%-48s %-14s %s%n", "field", "value", "bounds");
+        for (NumericField f : template.fields().values()) {
+            out.printf(Locale.ROOT, "%-48s %-14s %s%n", f.path(), NumericField.format(f.value()), f.bounds());
+        }
+    }
+}

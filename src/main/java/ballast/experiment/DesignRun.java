@@ -1,0 +1,153 @@
+package ballast.experiment;
+
+import ballast.model.CountrySpec;
+import ballast.model.RecognitionModel;
+import ballast.model.Side;
+import ballast.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs the points of an experiment, each a batch of the same number of replications, on several
+ * threads. The unit of work and of saving is a block: up to {@link Batch#BLOCK_SIZE} consecutive
+ * replications of one point. Replication {@code i} of point {@code p} uses the seed
+ * {@code Seeds.replication(Seeds.point(master, p), i)}, or with common random numbers
+ * {@code Seeds.replication(master, i)} at every point; summaries merge exactly, so results do not
+ * depend on the thread count or on the order blocks finish in.
+ */
+public final class DesignRun {
+    private final int points;
+    private final long replications;
+    private final long masterSeed;
+    private final boolean commonSeeds;
+    private final ScenarioOfPoint scenarios;
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicBoolean stop = new AtomicBoolean();
+
+    /** Builds (and validates) the scenario of a point. */
+    @FunctionalInterface
+    public interface ScenarioOfPoint {
+        Scenario of(int point) throws Exception;
+    }
+
+    /** Receives finished blocks, one call at a time (the runner holds a lock). */
+    @FunctionalInterface
+    public interface Listener {
+        void blockDone(int point, int block, PointSummary summary) throws Exception;
+    }
+
+    public DesignRun(int points, long replications, long masterSeed, boolean commonSeeds, ScenarioOfPoint scenarios) {
+        if (replications < 1) {
+            throw new IllegalArgumentException("replications must be at least 1, got " + replications);
+        }
+        this.points = points;
+        this.replications = replications;
+        this.masterSeed = masterSeed;
+        this.commonSeeds = commonSeeds;
+        this.scenarios = scenarios;
+    }
+
+    /** Returns the number of blocks of each point. */
+    public int blocksPerPoint() {
+        return Batch.blocks(replications);
+    }
+
+    /** Returns the seed of replication {@code i} of point {@code p}. */
+    public long seed(int p, long i) {
+        return Seeds.replication(commonSeeds ? masterSeed : Seeds.point(masterSeed, p), i);
+    }
+
+    /** Returns the replications finished in this call of {@link #run} (for progress). */
+    public long replicationsRun() {
+        return done.get();
+    }
+
+    /** Asks the workers to stop after their current replication; unfinished blocks are dropped. */
+    public void stop() {
+        stop.set(true);
+    }
+
+    public boolean stopped() {
+        return stop.get();
+    }
+
+    /**
+     * Runs every block for which {@code isDone} is false, on {@code threads} threads, handing each
+     * finished block to {@code listener}. Returns when all are done or after {@link #stop()}.
+     *
+     * @throws Exception what building a scenario, a worker or the listener threw
+     */
+    public void run(BlockFilter isDone, int threads, Listener listener) throws Exception {
+        int blocks = blocksPerPoint();
+        List<long[]> todo = new ArrayList<>();
+        for (int p = 0; p < points; p++) {
+            for (int b = 0; b < blocks; b++) {
+                if (!isDone.done(p, b)) {
+                    todo.add(new long[] {p, b});
+                }
+            }
+        }
+        AtomicInteger next = new AtomicInteger();
+        Object lock = new Object();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ballast-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                workers.add(pool.submit(() -> {
+                    for (int k = next.getAndIncrement(); k < todo.size() && !stop.get(); k = next.getAndIncrement()) {
+                        int p = (int) todo.get(k)[0];
+                        int b = (int) todo.get(k)[1];
+                        Scenario scenario = scenarios.of(p);
+                        List<CountrySpec> countries = scenario.parameters().countries();
+                        boolean[] initialRoc = new boolean[countries.size()];
+                        for (int i = 0; i < initialRoc.length; i++) {
+                            initialRoc[i] = countries.get(i).initialSide() == Side.ROC;
+                        }
+                        RecognitionModel model = new RecognitionModel(scenario.parameters());
+                        PointSummary part = new PointSummary(countries.size());
+                        long first = (long) b * Batch.BLOCK_SIZE;
+                        long end = Math.min(replications, first + Batch.BLOCK_SIZE);
+                        for (long i = first; i < end; i++) {
+                            if (stop.get()) {
+                                return null;
+                            }
+                            part.add(model.simulate(seed(p, i)), initialRoc);
+                            done.incrementAndGet();
+                        }
+                        synchronized (lock) {
+                            listener.blockDone(p, b, part);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : workers) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    stop.set(true);
+                    throw e.getCause() instanceof Exception ex ? ex : e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Says which blocks are already done (journaled by an earlier, interrupted run). */
+    @FunctionalInterface
+    public interface BlockFilter {
+        boolean done(int point, int block);
+    }
+}
