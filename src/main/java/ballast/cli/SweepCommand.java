@@ -9,6 +9,7 @@ import ballast.output.Manifest;
 import ballast.output.chart.ChartFolder;
 import ballast.output.chart.ChartFormat;
 import ballast.output.chart.ChartWidth;
+import ballast.output.chart.Figure;
 import ballast.output.chart.SavedCharts;
 import ballast.output.table.SweepTables;
 import ballast.scenario.NumericField;
@@ -157,8 +158,10 @@ final class SweepCommand implements Callable<Integer> {
         Path dir = folder.finish(out -> {
             SweepTables.write(d, results, scenario.parameters().countries(), out);
             manifest.write(out);
-            ChartFolder.write(SavedCharts.all(out, ChartWidth.FULL, false), ChartFolder.of(out, ChartWidth.FULL),
-                    List.of(ChartFormat.values()), false);
+            List<Figure> figures = SavedCharts.all(out, ChartWidth.FULL, false);
+            if (!figures.isEmpty()) {
+                ChartFolder.write(figures, ChartFolder.of(out, ChartWidth.FULL), List.of(ChartFormat.values()), false);
+            }
         });
         spec.commandLine().getOut().println(dir);
         return 0;
