@@ -13,18 +13,26 @@ import java.util.Arrays;
 public final class PointSummary {
     /** The outputs a sweep reports and a sensitivity analysis can study, by name. */
     public enum Output {
-        ALLIES_AT_HORIZON("allies_at_horizon", "Allies of Taipei at the horizon"),
-        GDP_SHARE_AT_HORIZON("gdp_share_at_horizon", "Share of the allies' GDP still with Taipei at the horizon"),
+        ALLIES_AT_HORIZON("allies_at_horizon", "Allies of Taipei at the horizon", "allies at horizon"),
+        GDP_SHARE_AT_HORIZON("gdp_share_at_horizon", "Share of the allies' GDP still with Taipei at the horizon",
+                "GDP share at horizon"),
         POPULATION_SHARE_AT_HORIZON("population_share_at_horizon",
-                "Share of the allies' population still with Taipei at the horizon"),
-        SWITCHES_TO_PRC("switches_to_prc", "Switches to Beijing per run");
+                "Share of the allies' population still with Taipei at the horizon", "population share at horizon"),
+        SWITCHES_TO_PRC("switches_to_prc", "Switches to Beijing per run", "switches to Beijing");
 
         private final String key;
         private final String description;
+        private final String shortLabel;
 
-        Output(String key, String description) {
+        Output(String key, String description, String shortLabel) {
             this.key = key;
             this.description = description;
+            this.shortLabel = shortLabel;
+        }
+
+        /** Returns a label short enough for a chart axis at column width, e.g. "GDP share at horizon". */
+        public String shortLabel() {
+            return shortLabel;
         }
 
         public String key() {

@@ -192,6 +192,21 @@ public final class ExperimentCharts {
         NumberAxis axis = new NumberAxis("Sensitivity of " + indices.output());
         style.axis(axis);
         axis.setAutoRangeIncludesZero(true);
+        // The axis spans the intervals too (auto-range sees only the bars), plus a margin.
+        double lowest = 0;
+        double highest = 0;
+        for (int k = 0; k < m; k++) {
+            for (int r = 0; r < order.size(); r++) {
+                for (double v : new double[] {indices.value()[k][order.get(r)], low[k][r], high[k][r]}) {
+                    if (Double.isFinite(v)) {
+                        lowest = Math.min(lowest, v);
+                        highest = Math.max(highest, v);
+                    }
+                }
+            }
+        }
+        double margin = 0.04 * Math.max(highest - lowest, 1e-9);
+        axis.setRange(lowest < 0 ? lowest - margin : 0, highest + margin);
         IntervalBarRenderer renderer = new IntervalBarRenderer(low, high);
         renderer.setSeriesPaint(0, ChartStyle.BAR_DARK);
         renderer.setSeriesPaint(1, ChartStyle.BANDS[1]);
