@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = BallastCommand.Version.class,
         description = "Agent-based simulation of diplomatic recognition switching between Taipei and Beijing.",
         subcommands = {BatchCommand.class, RunCommand.class, ChartCommand.class, CompareCommand.class, SweepCommand.class,
-            SensitivityCommand.class,
+            SensitivityCommand.class, BacktestCommand.class,
             ValidateCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 I/O failure, 2 bad scenario or arguments, 70 internal error."})

@@ -187,8 +187,9 @@ final class ExperimentRunner {
         for (int p = 0; p < totals.length; p++) {
             totals[p] = new PointSummary(states);
         }
-        DesignRun run = new DesignRun(design.size(), plan.replications(), plan.masterSeed(), plan.commonSeeds(),
-                p -> template.with(values(design, p)).withSeed(plan.masterSeed()));
+        DesignRun<PointSummary> run = new DesignRun<>(design.size(), plan.replications(), plan.masterSeed(),
+                plan.commonSeeds(), p -> template.with(values(design, p)).withSeed(plan.masterSeed()),
+                PointSummary::new);
         java.util.Set<Long> done = new java.util.HashSet<>();
         long before = 0;
         for (ExperimentFolder.Block b : folder.load()) {

@@ -2,6 +2,7 @@ package ballast.experiment;
 
 import ballast.model.CountrySpec;
 import ballast.model.RecognitionModel;
+import ballast.model.RunRecord;
 import ballast.model.Side;
 import ballast.scenario.Scenario;
 import java.util.ArrayList;
@@ -22,12 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code Seeds.replication(master, i)} at every point; summaries merge exactly, so results do not
  * depend on the thread count or on the order blocks finish in.
  */
-public final class DesignRun {
+public final class DesignRun<S extends DesignRun.Summary> {
     private final int points;
     private final long replications;
     private final long masterSeed;
     private final boolean commonSeeds;
     private final ScenarioOfPoint scenarios;
+    private final java.util.function.IntFunction<S> newSummary;
     private final AtomicLong done = new AtomicLong();
     private final AtomicBoolean stop = new AtomicBoolean();
 
@@ -37,13 +39,24 @@ public final class DesignRun {
         Scenario of(int point) throws Exception;
     }
 
-    /** Receives finished blocks, one call at a time (the runner holds a lock). */
-    @FunctionalInterface
-    public interface Listener {
-        void blockDone(int point, int block, PointSummary summary) throws Exception;
+    /** What a block remembers of its replications ({@link PointSummary}, or a back-test's counts). */
+    public interface Summary {
+        /** Adds one replication; {@code initialRoc[i]} says whether state {@code i} recognised Taipei at the start. */
+        void add(RunRecord r, boolean[] initialRoc);
     }
 
-    public DesignRun(int points, long replications, long masterSeed, boolean commonSeeds, ScenarioOfPoint scenarios) {
+    /** Receives finished blocks, one call at a time (the runner holds a lock). */
+    @FunctionalInterface
+    public interface Listener<S> {
+        void blockDone(int point, int block, S summary) throws Exception;
+    }
+
+    /**
+     * Prepares {@code points} points of {@code replications} replications each; {@code newSummary}
+     * makes an empty summary for a scenario of the given number of states.
+     */
+    public DesignRun(int points, long replications, long masterSeed, boolean commonSeeds, ScenarioOfPoint scenarios,
+            java.util.function.IntFunction<S> newSummary) {
         if (replications < 1) {
             throw new IllegalArgumentException("replications must be at least 1, got " + replications);
         }
@@ -52,6 +65,7 @@ public final class DesignRun {
         this.masterSeed = masterSeed;
         this.commonSeeds = commonSeeds;
         this.scenarios = scenarios;
+        this.newSummary = newSummary;
     }
 
     /** Returns the number of blocks of each point. */
@@ -84,7 +98,7 @@ public final class DesignRun {
      *
      * @throws Exception what building a scenario, a worker or the listener threw
      */
-    public void run(BlockFilter isDone, int threads, Listener listener) throws Exception {
+    public void run(BlockFilter isDone, int threads, Listener<S> listener) throws Exception {
         int blocks = blocksPerPoint();
         List<long[]> todo = new ArrayList<>();
         for (int p = 0; p < points; p++) {
@@ -115,7 +129,7 @@ public final class DesignRun {
                             initialRoc[i] = countries.get(i).initialSide() == Side.ROC;
                         }
                         RecognitionModel model = new RecognitionModel(scenario.parameters());
-                        PointSummary part = new PointSummary(countries.size());
+                        S part = newSummary.apply(countries.size());
                         long first = (long) b * Batch.BLOCK_SIZE;
                         long end = Math.min(replications, first + Batch.BLOCK_SIZE);
                         for (long i = first; i < end; i++) {

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * It is small (a few dozen numbers), so a sensitivity analysis can keep one for each of thousands of
  * points.
  */
-public final class PointSummary {
+public final class PointSummary implements DesignRun.Summary {
     /** The outputs a sweep reports and a sensitivity analysis can study, by name. */
     public enum Output {
         ALLIES_AT_HORIZON("allies_at_horizon", "Allies of Taipei at the horizon", "allies at horizon"),
@@ -77,7 +77,7 @@ public final class PointSummary {
         this.roc = new boolean[states];
     }
 
-    /** Adds one replication; {@code initialRoc[i]} says whether state {@code i} recognised Taipei at the start. */
+    @Override
     public void add(RunRecord r, boolean[] initialRoc) {
         int last = r.ticks() - 1;
         replications++;

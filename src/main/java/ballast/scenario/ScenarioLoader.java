@@ -107,13 +107,14 @@ public final class ScenarioLoader {
         List<ScheduledEvent> events = new ArrayList<>();
         List<PatronSpec> patrons = PatronReader.read(top, codes, points, start, end, events, problems, sources);
         EventReader.read(top, codes, patrons, points, start, end, events, problems);
+        Scenario.Record record = record(top.object("record"));
         top.node("extends");
         top.finish();
         problems.throwIfAny();
         try {
             ModelParameters parameters = new ModelParameters(name, start, horizon, tick, countries, patrons, rule,
                     events);
-            return new Scenario(name, file, seed, parameters, root.toPlain(), sources);
+            return new Scenario(name, file, seed, parameters, root.toPlain(), sources, record);
         } catch (IllegalArgumentException e) {
             // The readers check everything the records check; this is a safety net, still one clear line.
             problems.add(root.source(), "", e.getMessage());
@@ -133,6 +134,33 @@ public final class ScenarioLoader {
         } else if (node instanceof YNode.YList l) {
             l.items().forEach(this::collectScenarioFiles);
         }
+    }
+
+    /** Reads the optional {@code record} section of a back-test scenario. */
+    private Scenario.Record record(Fields f) {
+        if (f == null) {
+            return null;
+        }
+        Path switches = table(f, "switches");
+        Path allies = table(f, "alliesByYear");
+        int years = (int) f.integer("baselineYears", 10, 1, 100, false);
+        f.finish();
+        return switches == null || allies == null ? null : new Scenario.Record(switches, allies, years);
+    }
+
+    /** Reads a required data-table path, relative to the file it is written in; checks the file exists. */
+    private Path table(Fields f, String key) {
+        String path = f.text(key, true);
+        if (path == null) {
+            return null;
+        }
+        Path table = relativeTo(f.node(key).source(), path);
+        if (!java.nio.file.Files.isRegularFile(table)) {
+            f.problem(key, "file not found: " + table);
+            return null;
+        }
+        sources.add(table);
+        return table;
     }
 
     private Map<String, Double> engagementPoints(Fields f) {

@@ -65,7 +65,7 @@ class ChartCliTest {
         assertTrue(gif.err().contains("unknown chart format 'gif'"), gif.err());
         Cli notBatch = Cli.run("chart", dir.toString());
         assertEquals(2, notBatch.exitCode());
-        assertTrue(notBatch.err().contains("not a finished batch folder"), notBatch.err());
+        assertTrue(notBatch.err().contains("not a finished results folder"), notBatch.err());
         assertFalse(notBatch.err().contains("Exception"), notBatch.err());
         assertFalse(Files.exists(dir.resolve("charts")), "nothing written for a bad folder");
     }

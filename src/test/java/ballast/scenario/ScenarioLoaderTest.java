@@ -1,6 +1,7 @@
 package ballast.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,16 @@ class ScenarioLoaderTest {
         assertTrue(files.size() >= 5, "baseline and four counterfactuals ship");
         for (Path f : files) {
             Scenario s = ScenarioLoader.load(f);
+            if (f.getFileName().toString().startsWith("backtest-")) {
+                // Historical: the allies of 1 January 2000 (29) or 2008 (24), to the end of 2024, with a record.
+                boolean from2000 = f.toString().contains("2000");
+                assertEquals(from2000 ? 29 : 24, s.parameters().countries().size(), f.toString());
+                assertEquals(YearMonth.of(from2000 ? 2000 : 2008, 1), s.parameters().start(), f.toString());
+                assertEquals(YearMonth.of(2024, 12), s.parameters().end(), f.toString());
+                assertTrue(s.record() != null && s.record().baselineYears() == 10, f.toString());
+                continue;
+            }
+            assertNull(s.record(), f.toString());
             assertEquals(12, s.parameters().countries().size(), f.toString());
             assertEquals(YearMonth.of(2025, 7), s.parameters().start(), f.toString());
             assertEquals(120, s.parameters().horizonMonths(), f.toString());

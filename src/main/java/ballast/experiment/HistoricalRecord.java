@@ -1,0 +1,123 @@
+package ballast.experiment;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * What really happened: the recognition switches (only rows whose {@code event_type} is
+ * {@code switch}; aborted and initial recognitions are not switches) and the number of Taipei's
+ * allies on 1 January of each year, read from the reference tables of {@code shared/data/}.
+ *
+ * @param switches every switch, in date order
+ * @param alliesOnFirstJanuary allies of Taipei on 1 January, by year
+ */
+public record HistoricalRecord(List<Switch> switches, Map<Integer, Integer> alliesOnFirstJanuary) {
+
+    /** One switch: the month, the state, and whether it went to Beijing. */
+    public record Switch(YearMonth month, String code, boolean toPrc) {
+    }
+
+    /** A table that cannot be read as the record; the message names the file and line. */
+    public static final class RecordException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        RecordException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Reads the switches table (columns date, iso3, direction, event_type) and the allies-by-year
+     * table (columns year, allies_on_1_jan).
+     *
+     * @throws RecordException naming the file and line of a bad row
+     */
+    public static HistoricalRecord read(Path switchesFile, Path alliesFile) throws IOException {
+        List<Switch> switches = new ArrayList<>();
+        for (CSVRecord r : rows(switchesFile, List.of("date", "iso3", "direction", "event_type"))) {
+            if (!"switch".equals(r.get("event_type").trim())) {
+                continue;
+            }
+            String direction = r.get("direction").trim();
+            if (!direction.equals("to_prc") && !direction.equals("to_roc")) {
+                throw bad(switchesFile, r, "direction must be to_prc or to_roc, got '" + direction + "'");
+            }
+            YearMonth month;
+            try {
+                month = YearMonth.from(LocalDate.parse(r.get("date").trim()));
+            } catch (DateTimeParseException e) {
+                throw bad(switchesFile, r, "date must be YYYY-MM-DD, got '" + r.get("date") + "'");
+            }
+            switches.add(new Switch(month, r.get("iso3").trim(), direction.equals("to_prc")));
+        }
+        switches.sort((a, b) -> a.month().compareTo(b.month()));
+        Map<Integer, Integer> allies = new TreeMap<>();
+        for (CSVRecord r : rows(alliesFile, List.of("year", "allies_on_1_jan"))) {
+            try {
+                allies.put(Integer.parseInt(r.get("year").trim()), Integer.parseInt(r.get("allies_on_1_jan").trim()));
+            } catch (NumberFormatException e) {
+                throw bad(alliesFile, r, "year and allies_on_1_jan must be whole numbers");
+            }
+        }
+        return new HistoricalRecord(List.copyOf(switches), allies);
+    }
+
+    private static List<CSVRecord> rows(Path file, List<String> columns) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(in, format)) {
+            for (String c : columns) {
+                if (!parser.getHeaderMap().containsKey(c)) {
+                    throw new RecordException(file + ":1: missing column " + c);
+                }
+            }
+            return parser.getRecords();
+        }
+    }
+
+    private static RecordException bad(Path file, CSVRecord r, String message) {
+        return new RecordException(file + ":" + (r.getRecordNumber() + 1) + ": " + message);
+    }
+
+    /**
+     * Returns the naive baseline's constant monthly hazard: switches to Beijing in the {@code years}
+     * years before {@code start}, divided by the ally-months of those years (allies on 1 January
+     * times 12).
+     *
+     * @throws IllegalArgumentException if the allies table lacks one of those years
+     */
+    public double priorMonthlyHazard(YearMonth start, int years) {
+        YearMonth from = start.minusYears(years);
+        long switched = switches.stream().filter(s -> s.toPrc() && !s.month().isBefore(from)
+                && s.month().isBefore(start)).count();
+        long allyMonths = 0;
+        for (int y = from.getYear(); y < from.getYear() + years; y++) {
+            Integer n = alliesOnFirstJanuary.get(y);
+            if (n == null) {
+                throw new IllegalArgumentException("the allies-by-year table has no row for " + y);
+            }
+            allyMonths += 12L * n;
+        }
+        return (double) switched / allyMonths;
+    }
+
+    /** Returns the switches to Beijing in the {@code years} years before {@code start}. */
+    public long priorSwitches(YearMonth start, int years) {
+        YearMonth from = start.minusYears(years);
+        return switches.stream().filter(s -> s.toPrc() && !s.month().isBefore(from) && s.month().isBefore(start))
+                .count();
+    }
+}
