@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = {"Runs a historical scenario (one with a 'record' section, e.g. scenarios/backtest-2008.yaml) "
                 + "and scores it against the recorded switches: Brier score and log loss per country-year, RMSE of "
-                + "the ally count and the share of months inside the 80% band, a calibration table; each next to "
+                + "the ally count and the share of months inside the 80%% band, a calibration table; each next to "
                 + "a naive baseline with one constant monthly hazard from the years before the start.",
             "Writes backtest_*.csv, backtest_scores.tex, manifest.json and the backtest_fan chart; prints the "
                 + "folder's path."})

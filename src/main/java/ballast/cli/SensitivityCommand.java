@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 /** {@code ballast sensitivity}: Sobol indices or Morris screening of chosen outputs to chosen scenario fields. */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
         description = {"Global sensitivity of outputs to scenario fields: Sobol first- and total-order indices "
-                + "(Saltelli design on a Sobol sequence) or Morris screening (mu*, sigma), with 95% bootstrap "
+                + "(Saltelli design on a Sobol sequence) or Morris screening (mu*, sigma), with 95%% bootstrap "
                 + "intervals. Each design point is a batch of -n replications; an output is its mean over them.",
             "Writes sensitivity.csv, sensitivity_outputs.csv, sensitivity_points.csv, sensitivity.tex, manifest.json "
                 + "and one bar chart per output; prints the folder's path. --resume DIR finishes an interrupted one.",
