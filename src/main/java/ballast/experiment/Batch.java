@@ -9,10 +9,6 @@ import ballast.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -128,67 +124,47 @@ public final class Batch {
         Object saveLock = new Object();
         long[] snapshots = new long[1];  // snapshots taken, guarded by lock
         long[] saved = new long[1];      // latest snapshot saved, guarded by saveLock
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "ballast-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < threads; w++) {
-                workers.add(pool.submit(() -> {
-                    ModelParameters p = scenario.parameters();
-                    RecognitionModel model = new RecognitionModel(p);
-                    for (int k = next.getAndIncrement(); k < todo.size() && !stop.get(); k = next.getAndIncrement()) {
-                        int b = todo.get(k);
-                        BatchSummary part = BatchSummary.of(p);
-                        List<RunResult> runs = listener.wantsRuns() ? new ArrayList<>() : null;
-                        long first = (long) b * BLOCK_SIZE;
-                        long end = first + blockLength(b);
-                        for (long i = first; i < end; i++) {
-                            if (stop.get()) {
-                                return null;
-                            }
-                            part.add(model.simulate(Seeds.replication(scenario.seed(), i)), initialRoc);
-                            if (runs != null) {
-                                runs.add(model.keep());
-                            }
-                            done.incrementAndGet();
-                        }
-                        if (runs != null) {
-                            listener.blockRuns(b, first, runs);
-                        }
-                        Save save;
-                        long snapshot;
-                        synchronized (lock) {
-                            total.merge(part);
-                            doneBlocks.set(b);
-                            save = listener.blockMerged(b, total, doneBlocks);
-                            snapshot = ++snapshots[0];
-                        }
-                        if (save != null) {
-                            synchronized (saveLock) {
-                                if (snapshot > saved[0]) {
-                                    save.run();
-                                    saved[0] = snapshot;
-                                }
-                            }
+        Workers.run(threads, () -> {
+            ModelParameters p = scenario.parameters();
+            RecognitionModel model = new RecognitionModel(p);
+            for (int k = next.getAndIncrement(); k < todo.size() && !stop.get(); k = next.getAndIncrement()) {
+                int b = todo.get(k);
+                BatchSummary part = BatchSummary.of(p);
+                List<RunResult> runs = listener.wantsRuns() ? new ArrayList<>() : null;
+                long first = (long) b * BLOCK_SIZE;
+                long end = first + blockLength(b);
+                for (long i = first; i < end; i++) {
+                    if (stop.get()) {
+                        return null;
+                    }
+                    part.add(model.simulate(Seeds.replication(scenario.seed(), i)), initialRoc);
+                    if (runs != null) {
+                        runs.add(model.keep());
+                    }
+                    done.incrementAndGet();
+                }
+                if (runs != null) {
+                    listener.blockRuns(b, first, runs);
+                }
+                Save save;
+                long snapshot;
+                synchronized (lock) {
+                    total.merge(part);
+                    doneBlocks.set(b);
+                    save = listener.blockMerged(b, total, doneBlocks);
+                    snapshot = ++snapshots[0];
+                }
+                if (save != null) {
+                    synchronized (saveLock) {
+                        if (snapshot > saved[0]) {
+                            save.run();
+                            saved[0] = snapshot;
                         }
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> f : workers) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    stop.set(true);
-                    throw e.getCause() instanceof Exception ex ? ex : e;
                 }
             }
-        } finally {
-            pool.shutdownNow();
-        }
+            return null;
+        }, () -> stop.set(true));
         return total;
     }
 }

@@ -7,10 +7,6 @@ import ballast.model.Side;
 import ballast.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -110,53 +106,33 @@ public final class DesignRun<S extends DesignRun.Summary> {
         }
         AtomicInteger next = new AtomicInteger();
         Object lock = new Object();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "ballast-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < threads; w++) {
-                workers.add(pool.submit(() -> {
-                    for (int k = next.getAndIncrement(); k < todo.size() && !stop.get(); k = next.getAndIncrement()) {
-                        int p = (int) todo.get(k)[0];
-                        int b = (int) todo.get(k)[1];
-                        Scenario scenario = scenarios.of(p);
-                        List<CountrySpec> countries = scenario.parameters().countries();
-                        boolean[] initialRoc = new boolean[countries.size()];
-                        for (int i = 0; i < initialRoc.length; i++) {
-                            initialRoc[i] = countries.get(i).initialSide() == Side.ROC;
-                        }
-                        RecognitionModel model = new RecognitionModel(scenario.parameters());
-                        S part = newSummary.apply(countries.size());
-                        long first = (long) b * Batch.BLOCK_SIZE;
-                        long end = Math.min(replications, first + Batch.BLOCK_SIZE);
-                        for (long i = first; i < end; i++) {
-                            if (stop.get()) {
-                                return null;
-                            }
-                            part.add(model.simulate(seed(p, i)), initialRoc);
-                            done.incrementAndGet();
-                        }
-                        synchronized (lock) {
-                            listener.blockDone(p, b, part);
-                        }
+        Workers.run(threads, () -> {
+            for (int k = next.getAndIncrement(); k < todo.size() && !stop.get(); k = next.getAndIncrement()) {
+                int p = (int) todo.get(k)[0];
+                int b = (int) todo.get(k)[1];
+                Scenario scenario = scenarios.of(p);
+                List<CountrySpec> countries = scenario.parameters().countries();
+                boolean[] initialRoc = new boolean[countries.size()];
+                for (int i = 0; i < initialRoc.length; i++) {
+                    initialRoc[i] = countries.get(i).initialSide() == Side.ROC;
+                }
+                RecognitionModel model = new RecognitionModel(scenario.parameters());
+                S part = newSummary.apply(countries.size());
+                long first = (long) b * Batch.BLOCK_SIZE;
+                long end = Math.min(replications, first + Batch.BLOCK_SIZE);
+                for (long i = first; i < end; i++) {
+                    if (stop.get()) {
+                        return null;
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> f : workers) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    stop.set(true);
-                    throw e.getCause() instanceof Exception ex ? ex : e;
+                    part.add(model.simulate(seed(p, i)), initialRoc);
+                    done.incrementAndGet();
+                }
+                synchronized (lock) {
+                    listener.blockDone(p, b, part);
                 }
             }
-        } finally {
-            pool.shutdownNow();
-        }
+            return null;
+        }, () -> stop.set(true));
     }
 
     /** Says which blocks are already done (journaled by an earlier, interrupted run). */
