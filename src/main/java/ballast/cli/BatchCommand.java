@@ -80,10 +80,7 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant started = Instant.now();
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (threadCount < 1) {
-            throw new UserException("--threads must be at least 1, got " + threadCount);
-        }
+        int threadCount = ExperimentRunner.threads(threads);
         BatchFolder folder;
         Scenario scenario;
         if (resume != null) {

@@ -68,11 +68,16 @@ public final class Batch {
         }
         this.scenario = scenario;
         this.replications = replications;
-        List<CountrySpec> countries = scenario.parameters().countries();
-        this.initialRoc = new boolean[countries.size()];
-        for (int i = 0; i < countries.size(); i++) {
-            initialRoc[i] = countries.get(i).initialSide() == Side.ROC;
+        this.initialRoc = initialRoc(scenario.parameters().countries());
+    }
+
+    /** Returns, per state in scenario order, whether it recognises Taipei at the start. */
+    static boolean[] initialRoc(List<CountrySpec> countries) {
+        boolean[] roc = new boolean[countries.size()];
+        for (int i = 0; i < roc.length; i++) {
+            roc[i] = countries.get(i).initialSide() == Side.ROC;
         }
+        return roc;
     }
 
     /** Returns the number of blocks. */

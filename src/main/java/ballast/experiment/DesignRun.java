@@ -3,7 +3,6 @@ package ballast.experiment;
 import ballast.model.CountrySpec;
 import ballast.model.RecognitionModel;
 import ballast.model.RunRecord;
-import ballast.model.Side;
 import ballast.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,10 +111,7 @@ public final class DesignRun<S extends DesignRun.Summary> {
                 int b = (int) todo.get(k)[1];
                 Scenario scenario = scenarios.of(p);
                 List<CountrySpec> countries = scenario.parameters().countries();
-                boolean[] initialRoc = new boolean[countries.size()];
-                for (int i = 0; i < initialRoc.length; i++) {
-                    initialRoc[i] = countries.get(i).initialSide() == Side.ROC;
-                }
+                boolean[] initialRoc = Batch.initialRoc(countries);
                 RecognitionModel model = new RecognitionModel(scenario.parameters());
                 S part = newSummary.apply(countries.size());
                 long first = (long) b * Batch.BLOCK_SIZE;

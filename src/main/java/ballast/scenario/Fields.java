@@ -157,16 +157,12 @@ final class Fields {
 
     private static String rangeMessage(double min, double max, String got) {
         if (max == Double.POSITIVE_INFINITY || max == Long.MAX_VALUE || max == Integer.MAX_VALUE) {
-            return "must be at least " + fmt(min) + ", got " + got;
+            return "must be at least " + NumericField.format(min) + ", got " + got;
         }
         if (min == Double.NEGATIVE_INFINITY || min == Long.MIN_VALUE) {
-            return "must be at most " + fmt(max) + ", got " + got;
+            return "must be at most " + NumericField.format(max) + ", got " + got;
         }
-        return "must be between " + fmt(min) + " and " + fmt(max) + ", got " + got;
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return "must be between " + NumericField.format(min) + " and " + NumericField.format(max) + ", got " + got;
     }
 
     Boolean bool(String key) {

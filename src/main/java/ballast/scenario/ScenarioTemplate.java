@@ -25,6 +25,7 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  */
 public final class ScenarioTemplate {
     private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)((?:\\[\\d+])*)");
+    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
     private final Path file;
     private final YMap tree;
@@ -102,7 +103,7 @@ public final class ScenarioTemplate {
                 throw new IllegalArgumentException("not a field path: " + path);
             }
             out.add(m.group(1));
-            Matcher index = Pattern.compile("\\[(\\d+)]").matcher(m.group(2));
+            Matcher index = INDEX.matcher(m.group(2));
             while (index.find()) {
                 out.add(Integer.parseInt(index.group(1)));
             }

@@ -1,6 +1,7 @@
 package ballast.output.table;
 
 import static ballast.output.table.BatchTables.fixed;
+import static ballast.output.table.BatchTables.fixedOrNa;
 
 import ballast.experiment.Backtest;
 import ballast.experiment.Backtest.CalibrationBin;
@@ -63,8 +64,8 @@ public final class BacktestTables {
             csv.printRecord("forecaster", "forecast_from", "forecast_to", "country_years", "mean_forecast",
                     "observed_share");
             for (CalibrationBin c : r.calibration()) {
-                csv.printRecord(c.forecaster(), fixed(c.from()), fixed(c.to()), c.n(), na(c.meanForecast()),
-                        na(c.observed()));
+                csv.printRecord(c.forecaster(), fixed(c.from()), fixed(c.to()), c.n(), fixedOrNa(c.meanForecast()),
+                        fixedOrNa(c.observed()));
             }
         }
         try (CSVPrinter csv = BatchTables.printer(dir.resolve(COUNTRIES))) {
@@ -109,10 +110,6 @@ public final class BacktestTables {
             better = dm < db ? "model" : dm > db ? "baseline" : "tie";
         }
         csv.printRecord(name, fixed(s.model()), fixed(s.baseline()), better, about);
-    }
-
-    private static String na(double v) {
-        return Double.isNaN(v) ? "NA" : fixed(v);
     }
 
     private static String three(double v) {

@@ -235,6 +235,11 @@ public final class BatchTables {
         return String.format(Locale.ROOT, "%.6f", v == 0.0 ? 0.0 : v);
     }
 
+    /** As {@link #fixed}, but "NA" for a value that does not exist (NaN). */
+    static String fixedOrNa(double v) {
+        return Double.isNaN(v) ? "NA" : fixed(v);
+    }
+
     static String share(int key) {
         return String.format(Locale.ROOT, "%.4f", (double) key / BatchSummary.SHARE_RESOLUTION);
     }

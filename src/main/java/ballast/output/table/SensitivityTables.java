@@ -1,6 +1,7 @@
 package ballast.output.table;
 
 import static ballast.output.table.BatchTables.fixed;
+import static ballast.output.table.BatchTables.fixedOrNa;
 
 import ballast.experiment.Design;
 import ballast.experiment.Morris;
@@ -65,7 +66,7 @@ public final class SensitivityTables {
                     "replication_noise_variance", "noise_share");
             for (Result r : results) {
                 csv.printRecord(r.output().key(), design.size(), replications, fixed(r.mean()), fixed(r.variance()),
-                        na(r.noiseVariance()), na(r.noiseVariance() / r.variance()));
+                        fixedOrNa(r.noiseVariance()), fixedOrNa(r.noiseVariance() / r.variance()));
             }
         }
         try (CSVPrinter csv = BatchTables.printer(dir.resolve(POINTS))) {
@@ -89,11 +90,7 @@ public final class SensitivityTables {
 
     private static void row(CSVPrinter csv, Result r, String param, List<Object> range, String measure, double v,
             double lo, double hi) throws IOException {
-        csv.printRecord(r.output().key(), param, range.get(0), range.get(1), measure, na(v), na(lo), na(hi));
-    }
-
-    private static String na(double v) {
-        return Double.isNaN(v) ? "NA" : fixed(v);
+        csv.printRecord(r.output().key(), param, range.get(0), range.get(1), measure, fixedOrNa(v), fixedOrNa(lo), fixedOrNa(hi));
     }
 
     private static void writeTex(String scenario, String method, Design design, long replications,

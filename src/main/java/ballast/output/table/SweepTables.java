@@ -1,6 +1,7 @@
 package ballast.output.table;
 
 import static ballast.output.table.BatchTables.fixed;
+import static ballast.output.table.BatchTables.fixedOrNa;
 
 import ballast.experiment.Design;
 import ballast.experiment.Factor;
@@ -39,25 +40,25 @@ public final class SweepTables {
             design.factors().forEach(f -> header.add(f.path()));
             header.addAll(OUTPUT_COLUMNS);
             csv.printRecord(header);
+            int initial = initialAllies(countries);
             for (int p = 0; p < points.length; p++) {
                 PointSummary s = points[p];
                 long[] h = s.alliesHistogram();
-                int initial = initialAllies(countries);
                 List<Object> row = factorCells(p, design);
                 row.add(s.replications());
                 row.add(fixed(s.mean(Output.ALLIES_AT_HORIZON)));
-                row.add(fixed(Math.sqrt(s.variance(Output.ALLIES_AT_HORIZON) / s.replications())));
+                row.add(fixedOrNa(Math.sqrt(s.variance(Output.ALLIES_AT_HORIZON) / s.replications())));
                 row.add(Statistics.quantile(h, 0.10));
                 row.add(Statistics.quantile(h, 0.50));
                 row.add(Statistics.quantile(h, 0.90));
                 row.add(fixed((double) s.alliesCount(initial) / s.replications()));
                 row.add(fixed(s.mean(Output.GDP_SHARE_AT_HORIZON)));
-                row.add(fixed(Math.sqrt(s.variance(Output.GDP_SHARE_AT_HORIZON))));
+                row.add(fixedOrNa(Math.sqrt(s.variance(Output.GDP_SHARE_AT_HORIZON))));
                 row.add(fixed(s.mean(Output.POPULATION_SHARE_AT_HORIZON)));
-                row.add(fixed(Math.sqrt(s.variance(Output.POPULATION_SHARE_AT_HORIZON))));
+                row.add(fixedOrNa(Math.sqrt(s.variance(Output.POPULATION_SHARE_AT_HORIZON))));
                 row.add(fixed(s.mean(Output.SWITCHES_TO_PRC)));
                 row.add(fixed(s.switchesToRocPerRun()));
-                csv.printRecord(row.stream().map(SweepTables::na).toList());
+                csv.printRecord(row);
             }
         }
         try (CSVPrinter csv = BatchTables.printer(dir.resolve(COUNTRIES))) {
@@ -98,9 +99,5 @@ public final class SweepTables {
 
     static int initialAllies(List<CountrySpec> countries) {
         return (int) countries.stream().filter(c -> c.initialSide() == ballast.model.Side.ROC).count();
-    }
-
-    private static Object na(Object cell) {
-        return cell instanceof String s && (s.contains("NaN")) ? "NA" : cell;
     }
 }
