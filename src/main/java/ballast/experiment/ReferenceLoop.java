@@ -5,6 +5,7 @@ import ballast.model.ModelParameters;
 import ballast.model.PatronRole;
 import ballast.model.PatronSpec;
 import ballast.model.RuleParameters;
+import ballast.model.Term;
 import ballast.model.Side;
 import ec.util.MersenneTwisterFast;
 
@@ -189,7 +190,7 @@ public final class ReferenceLoop {
             double g = 0;
             double pop = 0;
             for (int i = 0; i < n; i++) {
-                double h = hazard(i, baseNet[i] + elasticity[i] * offerEffect[i] - r.aidWeight() * aidEffect[i]);
+                double h = hazard(i, baseNet[i] + elasticity[i] * offerEffect[i] - r.weight(Term.AID) * aidEffect[i]);
                 if (random.nextDouble() < h) {
                     roc[i] = !roc[i];
                     switchTick[i] = t;
@@ -226,14 +227,14 @@ public final class ReferenceLoop {
                 backing += patrons[k].backing();
             }
         }
-        double engagementTerm = points == 0 ? 0 : r.engagementWeight() * Math.log(1 + points);
-        double toward = r.affinityWeight() * affinity[i] + r.stanceWeight() * stance[i];
-        double ex = r.exposureWeight() * exposure[i];
+        double engagementTerm = points == 0 ? 0 : r.weight(Term.ENGAGEMENT) * Math.log(1 + points);
+        double toward = r.weight(Term.AFFINITY) * affinity[i] + r.weight(Term.STANCE) * stance[i];
+        double ex = r.weight(Term.EXPOSURE) * exposure[i];
         boolean newGovernment = changeTick[i] != NEVER && t - changeTick[i] < newGovernmentWindow;
-        double net = r.contagionWeight() * contagion + (newGovernment ? r.newGovernmentWeight() : 0)
-                - engagementTerm - r.backingWeight() * backing;
+        double net = r.weight(Term.CONTAGION) * contagion + (newGovernment ? r.weight(Term.NEW_GOVERNMENT) : 0)
+                - engagementTerm - r.weight(Term.BACKING) * backing;
         baseNet[i] = roc[i] ? net + ex - toward : net - ex + toward;
-        elasticity[i] = (r.offerWeight() + r.fragilityWeight() * fragility[i]) * sensitivity[i];
+        elasticity[i] = (r.weight(Term.OFFER) + r.weight(Term.FRAGILITY) * fragility[i]) * sensitivity[i];
     }
 
     private double hazard(int i, double net) {
@@ -260,7 +261,7 @@ public final class ReferenceLoop {
                 proportionalAid(side, aid);
                 double total = 0;
                 for (int i = 0; i < n; i++) {
-                    weight[i] = roc[i] != side ? hazard(i, baseNet[i] - r.aidWeight() * aidEffect[i]) : 0;
+                    weight[i] = roc[i] != side ? hazard(i, baseNet[i] - r.weight(Term.AID) * aidEffect[i]) : 0;
                     total += weight[i];
                 }
                 for (int i = 0; i < n; i++) {
@@ -273,7 +274,7 @@ public final class ReferenceLoop {
                 double total = 0;
                 for (int i = 0; i < n; i++) {
                     weight[i] = roc[i] == side ? hazard(i, baseNet[i] + elasticity[i] * offerEffect[i]
-                            - r.aidWeight() * aidEffect[i]) * Math.max(gdp[i], r.gdpFloorUsdMillions()) : 0;
+                            - r.weight(Term.AID) * aidEffect[i]) * Math.max(gdp[i], r.gdpFloorUsdMillions()) : 0;
                     total += weight[i];
                 }
                 double points = budget * dt / p.usdMillionsPerEngagementPoint();
@@ -281,7 +282,7 @@ public final class ReferenceLoop {
                     if (weight[i] > 0) {
                         double before = engagement[k][i];
                         engagement[k][i] += points * weight[i] / total * p.engagementScale();
-                        baseNet[i] -= r.engagementWeight() * (Math.log(1 + engagement[k][i]) - Math.log(1 + before));
+                        baseNet[i] -= r.weight(Term.ENGAGEMENT) * (Math.log(1 + engagement[k][i]) - Math.log(1 + before));
                     }
                 }
             }
@@ -320,7 +321,7 @@ public final class ReferenceLoop {
         }
         for (int i = 0; i < n; i++) {
             if (roc[i] != side) {
-                double net = baseNet[i] - r.aidWeight() * aidEffect[i];
+                double net = baseNet[i] - r.weight(Term.AID) * aidEffect[i];
                 current[i] = hazard(i, net);
                 next[i] = hazard(i, net + elasticity[i] * effects[i][1]);
             }
@@ -340,7 +341,7 @@ public final class ReferenceLoop {
             int given = ++chunks[best];
             current[best] = next[best];
             if (given < CHUNKS) {
-                next[best] = hazard(best, baseNet[best] - r.aidWeight() * aidEffect[best]
+                next[best] = hazard(best, baseNet[best] - r.weight(Term.AID) * aidEffect[best]
                         + elasticity[best] * effects[best][given + 1]);
             }
         }

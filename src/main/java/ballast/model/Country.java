@@ -18,11 +18,21 @@ public final class Country implements Steppable {
     private final double[] terms = new double[Term.count()];
     private int[] neighbours = new int[0];
     private double[] linkWeights = new double[0];
+    // Recorded switches of the sub-region before the start (ticks < 0), for contagion.
+    private int[] pastSwitchTicks = new int[0];
+    private Side[] pastSwitchTo = new Side[0];
+    private double pastLinkWeight;
+    // Recorded changes of government after the start, as ticks; governments change at random after recordEndTick.
+    private final int[] recordedChangeTicks;
+    private final int recordEndTick;
+    private final double randomChangePerTick;
 
     private Side side;
+    private boolean priorPrcTies;
     private double stance;
     private double oppositionStance;
     private int governmentChangeTick;
+    private int nextRecordedChange;
     private double shockFragility;
     private double offerUsdMillions;
     private double aidUsdMillions;
@@ -31,10 +41,17 @@ public final class Country implements Steppable {
     // The switch before the last one: contagion in a tick must not see switches made in that tick.
     private int priorSwitchTick;
     private Side priorSwitchTo;
-    // Cached for the current tick (see DecisionRule.baseNet): the patrons price their money against these.
+    // Cached for the current tick (see DecisionRule): the patrons price their money against these.
+    private int cachedYear;
+    private Side cachedSide;
+    private double gdpUsdMillions;
+    private double population;
+    private double yearlyNet;
     private double baseNet;
-    private double engagementTerm;
+    private double engagementValue;
+    private double backing;
     private double offerElasticity;
+    private double aidElasticity;
     private double offerEffect;
     private double aidEffect;
 
@@ -42,14 +59,24 @@ public final class Country implements Steppable {
         this.model = model;
         this.index = index;
         this.spec = spec;
+        ModelParameters p = model.parameters();
+        StateRecord r = spec.record();
+        this.recordedChangeTicks = r.governmentChanges().stream().filter(m -> m.isAfter(p.start()))
+                .mapToInt(p::tickOf).toArray();
+        this.recordEndTick = r.governmentRecordEnd() == null ? -1 : p.tickOf(r.governmentRecordEnd());
+        boolean calendar = spec.nextElection() != null;
+        this.randomChangePerTick = calendar || r.governmentChangesPerYear() == 0.0 ? 0.0
+                : -Math.expm1(-r.governmentChangesPerYear() * p.dtYears());
     }
 
     /** Restores the state of the start month. */
     void reset(int initialGovernmentChangeTick) {
         side = spec.initialSide();
+        priorPrcTies = spec.record().priorPrcTies();
         stance = spec.stance();
         oppositionStance = spec.oppositionStance();
         governmentChangeTick = initialGovernmentChangeTick;
+        nextRecordedChange = 0;
         shockFragility = 0;
         offerUsdMillions = 0;
         aidUsdMillions = 0;
@@ -57,9 +84,14 @@ public final class Country implements Steppable {
         lastSwitchTo = null;
         priorSwitchTick = NEVER;
         priorSwitchTo = null;
+        cachedYear = Integer.MIN_VALUE;
+        cachedSide = null;
+        yearlyNet = 0;
         baseNet = 0;
-        engagementTerm = 0;
+        engagementValue = 0;
+        backing = 0;
         offerElasticity = 0;
+        aidElasticity = 0;
         offerEffect = 0;
         aidEffect = 0;
     }
@@ -69,47 +101,98 @@ public final class Country implements Steppable {
         this.linkWeights = weights;
     }
 
+    /** Sets the recorded switches of the state's sub-region before the start, each counted with {@code weight}. */
+    void setPastSwitches(int[] ticks, Side[] to, double weight) {
+        this.pastSwitchTicks = ticks;
+        this.pastSwitchTo = to;
+        this.pastLinkWeight = weight;
+    }
+
     @Override
     public void step(SimState state) {
         int tick = model.tick();
         double hazard = currentHazard();
-        // One uniform per state per tick, drawn whether or not it is needed, so that a change to one
-        // state's hazard does not shift the random stream of the others.
-        double u = model.random.nextDouble();
-        if (u < hazard) {
+        RecognitionModel.Replay replay = model.replay();
+        boolean switches;
+        if (replay != null) {
+            switches = replay.observe(index, tick, side, hazard);
+        } else {
+            // One uniform per state per tick, drawn whether or not it is needed, so that a change to one
+            // state's hazard does not shift the random stream of the others.
+            switches = model.random.nextDouble() < hazard;
+        }
+        if (switches) {
             // The full breakdown is needed only for the record of a switch, so it is computed only then.
-            hazard(tick, terms);
-            side = side.other();
-            priorSwitchTick = lastSwitchTick;
-            priorSwitchTo = lastSwitchTo;
-            lastSwitchTick = tick;
-            lastSwitchTo = side;
+            model.rule().evaluate(this, tick, terms);
+            switchSide(tick);
             model.recordSwitch(this, tick, side, hazard, terms);
+        }
+        if (replay != null) {
+            Side recorded = replay.sideAfter(index, tick);
+            if (recorded != side) {
+                side = recorded; // a change the record does not count as a switch (independence, first recognition)
+            }
         }
     }
 
+    private void switchSide(int tick) {
+        side = side.other();
+        if (side == Side.PRC) {
+            priorPrcTies = true;
+        }
+        priorSwitchTick = lastSwitchTick;
+        priorSwitchTo = lastSwitchTo;
+        lastSwitchTick = tick;
+        lastSwitchTo = side;
+    }
+
     /**
-     * Recomputes the money-independent part of pull minus ballast for {@code tick}; the model calls
-     * it when a tick's patrons start and whenever an engagement changes.
+     * Brings the state to {@code tick}: the recorded or random changes of government of the tick,
+     * the year's data, and the money-independent part of pull minus ballast. The model calls it when
+     * a tick's patrons start.
      */
     void refresh(int tick) {
-        int since = governmentChangeTick == NEVER ? -1 : tick - governmentChangeTick;
+        while (nextRecordedChange < recordedChangeTicks.length && recordedChangeTicks[nextRecordedChange] <= tick) {
+            governmentChangeTick = recordedChangeTicks[nextRecordedChange++];
+        }
+        if (randomChangePerTick > 0 && tick > recordEndTick && model.random.nextDouble() < randomChangePerTick) {
+            changeGovernment(tick);
+        }
+        int year = model.parameters().monthOf(tick).getYear();
+        if (year != cachedYear) {
+            YearlyData y = spec.record().yearly();
+            // The year before: a year's data are known only after it ends.
+            gdpUsdMillions = y == null ? spec.gdpUsdMillions() : y.value(YearlyData.GDP, year - 1, spec.gdpUsdMillions());
+            population = y == null ? spec.population() : y.value(YearlyData.POPULATION, year - 1, spec.population());
+            cachedYear = year;
+            cachedSide = null;
+        }
         DecisionRule rule = model.rule();
-        engagementTerm = rule.engagementTerm(model.engagementPoints(index, side));
-        baseNet = rule.baseNet(this, contagion(tick), engagementTerm, model.backing(side), since);
-        offerElasticity = rule.offerElasticity(this);
+        if (cachedSide != side) {
+            yearlyNet = rule.yearlyNet(this, tick);
+            cachedSide = side;
+        }
+        backing = model.backing(side);
+        engagementValue = engagementValue(model.engagementPoints(index, side));
+        baseNet = yearlyNet + rule.tickNet(this, tick);
+        offerElasticity = rule.offerElasticity(this, tick);
+        aidElasticity = rule.aidElasticity(this, tick);
+    }
+
+    private static double engagementValue(double points) {
+        return points == 0.0 ? 0.0 : Math.log(1.0 + points);
     }
 
     /** Brings the cached engagement term up to date after a partner engaged this state this tick. */
     void refreshEngagement() {
-        double updated = model.rule().engagementTerm(model.engagementPoints(index, side));
-        baseNet -= updated - engagementTerm;
-        engagementTerm = updated;
+        double updated = engagementValue(model.engagementPoints(index, side));
+        baseNet -= model.rule().weight(Term.ENGAGEMENT) * (updated - engagementValue);
+        engagementValue = updated;
     }
 
     /** Returns pull minus ballast with the current offer and aid (after {@link #refresh}). */
     double net() {
-        return baseNet + offerElasticity * offerEffect - model.rule().parameters().aidWeight() * aidEffect;
+        return baseNet + offerElasticity * offerEffect - aidElasticity * aidEffect;
     }
 
     /** Returns pull minus ballast without the money terms (after {@link #refresh}). */
@@ -119,6 +202,10 @@ public final class Country implements Steppable {
 
     double offerElasticity() {
         return offerElasticity;
+    }
+
+    double aidElasticity() {
+        return aidElasticity;
     }
 
     double offerEffect() {
@@ -136,24 +223,28 @@ public final class Country implements Steppable {
 
     /** Fills {@code out} with the terms of pull and ballast at {@code tick} and returns the hazard. */
     double hazard(int tick, double[] out) {
-        int since = governmentChangeTick == NEVER ? -1 : tick - governmentChangeTick;
-        return model.rule().evaluate(this, contagion(tick), model.engagementPoints(index, side),
-                model.backing(side), since, out);
+        return model.rule().evaluate(this, tick, out);
     }
 
     /**
-     * Returns the summed link weight of the neighbours whose latest switch before {@code tick} went to
-     * this state's rival and lies within the contagion window. Switches made in {@code tick} itself do
-     * not count, so the order in which states decide within a tick does not matter.
+     * Returns the summed link weight of the states of its sub-region whose latest switch before
+     * {@code tick} went to this state's rival and lies within the contagion window: recorded switches
+     * before the start and switches of the run. Switches made in {@code tick} itself do not count, so
+     * the order in which states decide within a tick does not matter.
      */
     double contagion(int tick) {
         int window = model.rule().contagionWindowTicks();
-        int latest = model.lastSwitchTick();
-        if (latest == NEVER || tick - latest > window) {
-            return 0.0; // nobody switched within the window: skip the walk over the neighbours
-        }
         Side rival = side.other();
         double sum = 0;
+        for (int k = pastSwitchTicks.length - 1; k >= 0 && tick - pastSwitchTicks[k] <= window; k--) {
+            if (pastSwitchTo[k] == rival) {
+                sum += pastLinkWeight;
+            }
+        }
+        int latest = model.lastSwitchTick();
+        if (latest == NEVER || tick - latest > window) {
+            return sum; // nobody in the run switched within the window: skip the walk over the neighbours
+        }
         for (int k = 0; k < neighbours.length; k++) {
             Country n = model.country(neighbours[k]);
             boolean switchedNow = n.lastSwitchTick == tick;
@@ -172,11 +263,20 @@ public final class Country implements Steppable {
         boolean drawn = model.random.nextDouble() < spec.governmentChangeProbability();
         boolean change = forcedChange != null ? forcedChange : drawn;
         if (change) {
-            double previous = stance;
-            stance = oppositionStance;
-            oppositionStance = previous;
-            governmentChangeTick = tick;
+            changeGovernment(tick);
         }
+    }
+
+    private void changeGovernment(int tick) {
+        double previous = stance;
+        stance = oppositionStance;
+        oppositionStance = previous;
+        governmentChangeTick = tick;
+    }
+
+    /** Returns whether its governments change at random at {@code tick} (after the record it takes as known). */
+    boolean electsAt(int tick) {
+        return tick > recordEndTick;
     }
 
     void addShock(double fragilityIncrease) {
@@ -188,11 +288,11 @@ public final class Country implements Steppable {
     }
 
     void setOfferUsdMillions(double offer) {
-        setOffer(offer, model.rule().moneyEffect(offer, spec.gdpUsdMillions()));
+        setOffer(offer, model.rule().moneyEffect(offer, gdpUsdMillions));
     }
 
     void setAidUsdMillions(double aid) {
-        setAid(aid, model.rule().moneyEffect(aid, spec.gdpUsdMillions()));
+        setAid(aid, model.rule().moneyEffect(aid, gdpUsdMillions));
     }
 
     /** Sets the offer with its money effect already computed ({@code moneyEffect(offer, gdp)}). */
@@ -205,6 +305,42 @@ public final class Country implements Steppable {
     void setAid(double aid, double effect) {
         this.aidUsdMillions = aid;
         this.aidEffect = effect;
+    }
+
+    // What the terms read (see Term).
+
+    boolean onTaipeiSide() {
+        return side == Side.ROC;
+    }
+
+    boolean isNewGovernment(int tick) {
+        return governmentChangeTick != NEVER && model.rule().isNewGovernment(tick - governmentChangeTick);
+    }
+
+    double engagementValue() {
+        return engagementValue;
+    }
+
+    double backing() {
+        return backing;
+    }
+
+    boolean priorPrcTies() {
+        return priorPrcTies;
+    }
+
+    boolean taipeiDpp(int tick) {
+        return model.taipeiDpp(tick);
+    }
+
+    boolean truce(int tick) {
+        return model.truce(tick);
+    }
+
+    /** Returns {@code column}'s value in the year before the current one, or {@code fallback}. */
+    double yearly(String column, double fallback) {
+        YearlyData y = spec.record().yearly();
+        return y == null ? fallback : y.value(column, cachedYear - 1, fallback);
     }
 
     /** Returns the position of this state in the scenario's country list. */
@@ -240,6 +376,16 @@ public final class Country implements Steppable {
     /** Returns the current side's aid, US$ millions per year. */
     public double aidUsdMillions() {
         return aidUsdMillions;
+    }
+
+    /** Returns this year's GDP as the model knows it (the year before's figure), US$ millions. */
+    public double gdpUsdMillions() {
+        return gdpUsdMillions;
+    }
+
+    /** Returns this year's population as the model knows it (the year before's figure). */
+    public double population() {
+        return population;
     }
 
     /** Returns the tick of the last change of government, or {@link Integer#MIN_VALUE} if none is known. */

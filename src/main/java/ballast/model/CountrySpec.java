@@ -21,6 +21,8 @@ import java.time.YearMonth;
  * @param nextElection month of the next scheduled national election, or {@code null} if none is scheduled
  * @param termMonths months between scheduled elections, 0 if there is no election calendar
  * @param lastGovernmentChange month of the last change of government, or {@code null} if unknown
+ * @param record what the historical record says of it (yearly data, prior ties to Beijing, recorded
+ *     changes of government); {@link StateRecord#NONE} if nothing
  */
 public record CountrySpec(
         String code,
@@ -38,9 +40,11 @@ public record CountrySpec(
         double governmentChangeProbability,
         YearMonth nextElection,
         int termMonths,
-        YearMonth lastGovernmentChange) {
+        YearMonth lastGovernmentChange,
+        StateRecord record) {
 
     public CountrySpec {
+        Checks.present("record", record);
         Checks.present("code", code);
         Checks.present("name", name);
         Checks.present("region", region);
@@ -57,5 +61,15 @@ public record CountrySpec(
         if (termMonths < 0) {
             throw new IllegalArgumentException("termMonths must be at least 0, got " + termMonths);
         }
+    }
+
+    /** A state with no historical record: constant figures, elections from the calendar only. */
+    public CountrySpec(String code, String name, String region, double gdpUsdMillions, double population,
+            Side initialSide, double prcExposure, double affinity, double offerSensitivity, double stance,
+            double oppositionStance, double fragility, double governmentChangeProbability, YearMonth nextElection,
+            int termMonths, YearMonth lastGovernmentChange) {
+        this(code, name, region, gdpUsdMillions, population, initialSide, prcExposure, affinity, offerSensitivity,
+                stance, oppositionStance, fragility, governmentChangeProbability, nextElection, termMonths,
+                lastGovernmentChange, StateRecord.NONE);
     }
 }

@@ -1,12 +1,22 @@
 package ballast.model;
 
+import java.util.Arrays;
+
 /**
  * The switching rule of the design brief: each tick a state switches with probability
  * <pre>{@code hazard = 1 - exp(-dt * baseRate * exp(pull - ballast))}</pre>
  * where {@code dt} is the tick in years and {@code baseRate} the yearly rate of its direction
- * ({@code toPrcPerYear} or {@code toRocPerYear}). Offers and aid enter as
+ * ({@code toPrcPerYear} or {@code toRocPerYear}). {@code pull - ballast} is the sum over the
+ * {@link Term}s of {@code sign * weight * value}. Offers and aid enter as
  * {@code ln(1 + 100 * amount / GDP)}, i.e. the log of one plus the amount in per cent of GDP:
  * a tenfold larger offer adds a fixed amount to pull, not ten times as much.
+ *
+ * <p>For speed the rule splits {@code pull - ballast} into the part that changes only with the
+ * year and the state's side ({@link #yearlyNet}), the part that changes each tick without money
+ * ({@link #tickNet}), and the money terms, which are linear in the money effects:
+ * <pre>{@code pull - ballast = yearlyNet + tickNet + offerElasticity * money(offer) - aidElasticity * money(aid)}</pre>
+ * Patrons' strategies price offers and aid against this without recomputing the other terms.
+ * Terms whose weight is 0 are skipped.
  */
 public final class DecisionRule {
 
@@ -14,6 +24,11 @@ public final class DecisionRule {
     private final double dtYears;
     private final int contagionWindowTicks;
     private final int newGovernmentWindowTicks;
+    private final double[] weight = new double[Term.count()];
+    private final Term[] yearlyTerms;
+    private final Term[] tickTerms;
+    private final Term[] offerTerms;
+    private final Term[] aidTerms;
 
     /** Creates the rule for the given parameters and tick length. */
     public DecisionRule(RuleParameters parameters, int tickMonths) {
@@ -21,6 +36,17 @@ public final class DecisionRule {
         this.dtYears = tickMonths / 12.0;
         this.contagionWindowTicks = ceilDiv(parameters.contagionWindowMonths(), tickMonths);
         this.newGovernmentWindowTicks = ceilDiv(parameters.newGovernmentWindowMonths(), tickMonths);
+        for (Term t : Term.all()) {
+            weight[t.ordinal()] = parameters.weight(t);
+        }
+        this.yearlyTerms = live(t -> t.money() == Term.Money.NONE && t.yearly());
+        this.tickTerms = live(t -> t.money() == Term.Money.NONE && !t.yearly());
+        this.offerTerms = live(t -> t.money() == Term.Money.OFFER);
+        this.aidTerms = live(t -> t.money() == Term.Money.AID);
+    }
+
+    private Term[] live(java.util.function.Predicate<Term> kind) {
+        return Arrays.stream(Term.all()).filter(kind).filter(t -> weight[t.ordinal()] != 0.0).toArray(Term[]::new);
     }
 
     private static int ceilDiv(int a, int b) {
@@ -52,9 +78,7 @@ public final class DecisionRule {
         return 1.0 - Math.exp(-rate);
     }
 
-    /**
-     * Returns the hazard of a state on {@code side} whose pull minus ballast is {@code net}.
-     */
+    /** Returns the hazard of a state on {@code side} whose pull minus ballast is {@code net}. */
     public double hazard(Side side, double net) {
         return hazardOfRate(dtYears * baseRate(side) * Math.exp(net));
     }
@@ -82,48 +106,36 @@ public final class DecisionRule {
         return p;
     }
 
+    /** Returns the weight of {@code term}. */
+    public double weight(Term term) {
+        return weight[term.ordinal()];
+    }
+
     int contagionWindowTicks() {
         return contagionWindowTicks;
     }
 
+    int newGovernmentWindowTicks() {
+        return newGovernmentWindowTicks;
+    }
+
     /**
-     * Fills {@code terms} (indexed by {@link Term#ordinal()}) for a state in tick {@code tick} and
-     * returns its hazard of switching this tick.
+     * Fills {@code terms} (indexed by {@link Term#ordinal()}) with each term's weighted value for
+     * state {@code c} in tick {@code tick}, money included, and returns its hazard of switching.
      *
-     * <p>The state's side, the rival's offer and its current patron's aid are read from {@code c}.
-     *
-     * @param contagion summed link weight of neighbours that recently switched to the rival
-     * @param engagementPoints engagement points of the partners of the state's current side
-     * @param backing summed backing level of the backers of the state's current side
-     * @param ticksSinceGovernmentChange ticks since the government last changed (negative: none known)
      * @param terms array of length {@link Term#count()} to fill
      */
-    double evaluate(Country c, double contagion, double engagementPoints, double backing,
-            int ticksSinceGovernmentChange, double[] terms) {
-        CountrySpec s = c.spec();
-        Side side = c.side();
-        double offerEffect = moneyEffect(c.offerUsdMillions(), s.gdpUsdMillions());
-        double fragility = s.fragility() + c.shockFragility();
-        boolean roc = side == Side.ROC;
-        boolean newGovernment = isNewGovernment(ticksSinceGovernmentChange);
-        double affinity = p.affinityWeight() * s.affinity();
-        double stance = p.stanceWeight() * c.stance();
-        double exposure = p.exposureWeight() * s.prcExposure();
-
-        terms[Term.PULL_OFFER.ordinal()] = p.offerWeight() * s.offerSensitivity() * offerEffect;
-        terms[Term.PULL_EXPOSURE.ordinal()] = roc ? exposure : 0.0;
-        terms[Term.PULL_CONTAGION.ordinal()] = p.contagionWeight() * contagion;
-        terms[Term.PULL_FRAGILITY.ordinal()] = p.fragilityWeight() * fragility * s.offerSensitivity() * offerEffect;
-        terms[Term.PULL_NEW_GOVERNMENT.ordinal()] = newGovernment ? p.newGovernmentWeight() : 0.0;
-        terms[Term.PULL_AFFINITY.ordinal()] = roc ? 0.0 : affinity;
-        terms[Term.PULL_STANCE.ordinal()] = roc ? 0.0 : stance;
-        terms[Term.BALLAST_AID.ordinal()] = p.aidWeight() * moneyEffect(c.aidUsdMillions(), s.gdpUsdMillions());
-        terms[Term.BALLAST_EXPOSURE.ordinal()] = roc ? 0.0 : exposure;
-        terms[Term.BALLAST_ENGAGEMENT.ordinal()] = engagementTerm(engagementPoints);
-        terms[Term.BALLAST_BACKING.ordinal()] = p.backingWeight() * backing;
-        terms[Term.BALLAST_AFFINITY.ordinal()] = roc ? affinity : 0.0;
-        terms[Term.BALLAST_STANCE.ordinal()] = roc ? stance : 0.0;
-        return hazard(dtYears, baseRate(side), pull(terms), ballast(terms));
+    double evaluate(Country c, int tick, double[] terms) {
+        for (Term t : Term.all()) {
+            double w = weight[t.ordinal()];
+            double v = w == 0.0 ? 0.0 : w * t.coefficient(c, tick) * switch (t.money()) {
+                case NONE -> 1.0;
+                case OFFER -> c.offerEffect();
+                case AID -> c.aidEffect();
+            };
+            terms[t.ordinal()] = v;
+        }
+        return hazard(c.side(), pull(terms) - ballast(terms));
     }
 
     /** Returns the sum of the pull terms. */
@@ -148,37 +160,35 @@ public final class DecisionRule {
         return sum;
     }
 
-    /**
-     * Returns how strongly the offer drives log-hazard: pull rises by this much per unit of
-     * {@link #moneyEffect} of the offer (offer and fragility terms together).
-     */
-    double offerElasticity(Country c) {
-        CountrySpec s = c.spec();
-        return (p.offerWeight() + p.fragilityWeight() * (s.fragility() + c.shockFragility())) * s.offerSensitivity();
+    /** Returns the part of pull minus ballast that changes only with the year and the state's side. */
+    double yearlyNet(Country c, int tick) {
+        return sum(yearlyTerms, c, tick);
+    }
+
+    /** Returns the part of pull minus ballast without money that may change every tick. */
+    double tickNet(Country c, int tick) {
+        return sum(tickTerms, c, tick);
     }
 
     /**
-     * Returns pull minus ballast without the three money terms (offer, fragility times offer, aid),
-     * so that for the same inputs as {@link #evaluate}:
-     * <pre>{@code pull - ballast = baseNet + offerElasticity * moneyEffect(offer) - aidWeight * moneyEffect(aid)}</pre>
-     * Patrons' strategies price offers and aid against this without recomputing the other terms.
-     * {@code engagementTerm} is {@link #engagementTerm}{@code (engagementPoints)}, computed once by the caller.
+     * Returns how strongly the offer drives log-hazard: pull minus ballast rises by this much per
+     * unit of {@link #moneyEffect} of the rival's offer.
      */
-    double baseNet(Country c, double contagion, double engagementTerm, double backing,
-            int ticksSinceGovernmentChange) {
-        CountrySpec s = c.spec();
-        double towardTaipei = p.affinityWeight() * s.affinity() + p.stanceWeight() * c.stance();
-        double exposure = p.exposureWeight() * s.prcExposure();
-        double net = p.contagionWeight() * contagion
-                + (isNewGovernment(ticksSinceGovernmentChange) ? p.newGovernmentWeight() : 0.0)
-                - engagementTerm
-                - p.backingWeight() * backing;
-        return c.side() == Side.ROC ? net + exposure - towardTaipei : net - exposure + towardTaipei;
+    double offerElasticity(Country c, int tick) {
+        return sum(offerTerms, c, tick);
     }
 
-    /** Returns the engagement term of ballast, {@code engagementWeight * ln(1 + points)}. */
-    double engagementTerm(double engagementPoints) {
-        return engagementPoints == 0.0 ? 0.0 : p.engagementWeight() * Math.log(1.0 + engagementPoints);
+    /** Returns how strongly aid holds: pull minus ballast falls by this much per unit of money(aid). */
+    double aidElasticity(Country c, int tick) {
+        return -sum(aidTerms, c, tick);
+    }
+
+    private double sum(Term[] terms, Country c, int tick) {
+        double s = 0;
+        for (Term t : terms) {
+            s += t.sign() * weight[t.ordinal()] * t.coefficient(c, tick);
+        }
+        return s;
     }
 
     boolean isNewGovernment(int ticksSinceGovernmentChange) {

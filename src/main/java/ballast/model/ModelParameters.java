@@ -17,6 +17,7 @@ import java.util.Set;
  * @param patrons the external actors, in the order they act within a tick
  * @param rule weights and rates of the decision rule
  * @param events scheduled events, in month order
+ * @param setting Taipei's governments and the switches before the start ({@link Setting#NONE} if none)
  */
 public record ModelParameters(
         String name,
@@ -26,9 +27,11 @@ public record ModelParameters(
         List<CountrySpec> countries,
         List<PatronSpec> patrons,
         RuleParameters rule,
-        List<ScheduledEvent> events) {
+        List<ScheduledEvent> events,
+        Setting setting) {
 
     public ModelParameters {
+        Checks.present("setting", setting);
         Checks.present("name", name);
         Checks.present("start", start);
         Checks.present("rule", rule);
@@ -88,6 +91,17 @@ public record ModelParameters(
                 throw new IllegalArgumentException("event in " + e.month() + " names unknown patron " + patron);
             }
         }
+    }
+
+    /** A world with no historical setting. */
+    public ModelParameters(String name, YearMonth start, int horizonMonths, int tickMonths, List<CountrySpec> countries,
+            List<PatronSpec> patrons, RuleParameters rule, List<ScheduledEvent> events) {
+        this(name, start, horizonMonths, tickMonths, countries, patrons, rule, events, Setting.NONE);
+    }
+
+    /** Returns a copy with another decision rule. */
+    public ModelParameters withRule(RuleParameters newRule) {
+        return new ModelParameters(name, start, horizonMonths, tickMonths, countries, patrons, newRule, events, setting);
     }
 
     /** Returns the number of ticks simulated. */

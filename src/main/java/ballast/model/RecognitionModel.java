@@ -35,7 +35,7 @@ public final class RecognitionModel extends SimState {
     public static final int ORDER_RECORDER = 4;
 
     private final ModelParameters parameters;
-    private final DecisionRule rule;
+    private DecisionRule rule;
     private final Country[] countries;
     private final Patron[] patrons;
     private final Map<String, Integer> countryIndex = new HashMap<>();
@@ -50,7 +50,10 @@ public final class RecognitionModel extends SimState {
     private final double[] backingBySide = new double[Side.values().length];
     private int lastSwitchTick;
     private final int[] initialGovernmentChangeTick;
+    private final boolean[] taipeiDpp;
+    private final boolean[] truce;
     private long replicationSeed;
+    private Replay replay;
 
     /** Builds the world of {@code parameters}; nothing runs until {@link #run(long)}. */
     public RecognitionModel(ModelParameters parameters) {
@@ -60,20 +63,23 @@ public final class RecognitionModel extends SimState {
         List<CountrySpec> specs = parameters.countries();
         this.countries = new Country[specs.size()];
         this.initialGovernmentChangeTick = new int[specs.size()];
-        double totalGdp = 0;
-        double totalPopulation = 0;
         for (int i = 0; i < countries.length; i++) {
             CountrySpec spec = specs.get(i);
             countries[i] = new Country(this, i, spec);
             countryIndex.put(spec.code(), i);
             network.addNode(countries[i]);
-            totalGdp += spec.gdpUsdMillions();
-            totalPopulation += spec.population();
             YearMonth last = spec.lastGovernmentChange();
             initialGovernmentChangeTick[i] = last != null && !last.isAfter(parameters.start())
                     ? parameters.tickOf(last) : Country.NEVER;
         }
         linkRegions();
+        this.taipeiDpp = new boolean[parameters.ticks()];
+        this.truce = new boolean[parameters.ticks()];
+        for (int t = 0; t < taipeiDpp.length; t++) {
+            Setting.TaipeiGovernment g = parameters.setting().taipeiIn(parameters.monthOf(t));
+            taipeiDpp[t] = g != null && g.dpp();
+            truce[t] = g != null && g.truce();
+        }
         this.patrons = new Patron[parameters.patrons().size()];
         for (int p = 0; p < patrons.length; p++) {
             PatronSpec spec = parameters.patrons().get(p);
@@ -101,7 +107,7 @@ public final class RecognitionModel extends SimState {
         };
         this.partners = java.util.Arrays.stream(patrons).filter(p -> p.spec().role() == PatronRole.PARTNER)
                 .toArray(Patron[]::new);
-        this.recorder = new Recorder(this, parameters.ticks(), totalGdp, totalPopulation);
+        this.recorder = new Recorder(this, parameters.ticks());
         this.scratch = new Strategies.Scratch(countries.length);
     }
 
@@ -128,6 +134,15 @@ public final class RecognitionModel extends SimState {
                 weights[k] = e.getWeight();
             }
             c.setNeighbours(neighbours, weights);
+        }
+        // Recorded switches of the sub-region before the start (by members and by states no longer allied).
+        for (Country c : countries) {
+            java.util.List<Setting.PastSwitch> past = parameters.setting().pastSwitches().stream()
+                    .filter(s -> s.region().equals(c.spec().region()) && !s.code().equals(c.spec().code())
+                            && s.month().isBefore(parameters.start()))
+                    .toList();
+            c.setPastSwitches(past.stream().mapToInt(s -> parameters.tickOf(s.month())).toArray(),
+                    past.stream().map(Setting.PastSwitch::to).toArray(Side[]::new), weight);
         }
     }
 
@@ -194,7 +209,11 @@ public final class RecognitionModel extends SimState {
             while (first < 0 && termTicks > 0) {
                 first += termTicks;
             }
-            if (first >= 0 && first < ticks) {
+            // Elections the record of government changes covers happened as recorded: skip them.
+            while (first >= 0 && first < ticks && !c.electsAt(first) && termTicks > 0) {
+                first += termTicks;
+            }
+            if (first >= 0 && first < ticks && c.electsAt(first)) {
                 schedule.scheduleOnce(first, ORDER_EVENTS, new CalendarElection(c, termTicks));
             }
         }
@@ -252,6 +271,53 @@ public final class RecognitionModel extends SimState {
     void recordSwitch(Country c, int tick, Side to, double hazard, double[] terms) {
         lastSwitchTick = tick;
         recorder.add(tick, c.index(), to, hazard, terms);
+    }
+
+    /**
+     * Replays the record instead of drawing: each state's hazard is computed as in a run, but whether
+     * it switches, and its side after each tick, come from {@code record}, which scores the hazards
+     * (the likelihood of the record under the model). Nothing is drawn for switches; the run is
+     * otherwise the same (patrons act on the recorded sides).
+     */
+    public void replay(Replay record) {
+        this.replay = record;
+        try {
+            simulate(0L);
+        } finally {
+            this.replay = null;
+        }
+    }
+
+    /** What a replay needs from the record, and what it scores. */
+    public interface Replay {
+        /**
+         * Receives the hazard of state {@code state} (on {@code side} before the tick) in {@code tick};
+         * returns whether the record has it switch in that tick.
+         */
+        boolean observe(int state, int tick, Side side, double hazard);
+
+        /** Returns the side the record has state {@code state} on at the end of {@code tick}. */
+        Side sideAfter(int state, int tick);
+    }
+
+    Replay replay() {
+        return replay;
+    }
+
+    /**
+     * Replaces the decision rule for the replications run from now on (the parameters of a
+     * calibration drawn per replication); the states' and patrons' other data stay.
+     */
+    public void useRule(RuleParameters newRule) {
+        this.rule = new DecisionRule(newRule, parameters.tickMonths());
+    }
+
+    boolean taipeiDpp(int tick) {
+        return taipeiDpp[tick];
+    }
+
+    boolean truce(int tick) {
+        return truce[tick];
     }
 
     /** Returns the current tick (0 = first simulated month). */

@@ -19,8 +19,6 @@ final class Recorder implements Steppable, RunRecord {
     private final int[] rocAllies;
     private final double[] gdpShare;
     private final double[] populationShare;
-    private final double totalGdp;
-    private final double totalPopulation;
     private int switchCount;
     private int[] switchTick = new int[16];
     private int[] switchState = new int[16];
@@ -28,13 +26,11 @@ final class Recorder implements Steppable, RunRecord {
     private double[] switchHazard = new double[16];
     private double[] switchTerms = new double[16 * TERMS];
 
-    Recorder(RecognitionModel model, int ticks, double totalGdp, double totalPopulation) {
+    Recorder(RecognitionModel model, int ticks) {
         this.model = model;
         this.rocAllies = new int[ticks];
         this.gdpShare = new double[ticks];
         this.populationShare = new double[ticks];
-        this.totalGdp = totalGdp;
-        this.totalPopulation = totalPopulation;
     }
 
     void reset() {
@@ -64,17 +60,22 @@ final class Recorder implements Steppable, RunRecord {
         int allies = 0;
         double gdp = 0;
         double population = 0;
+        double totalGdp = 0;
+        double totalPopulation = 0;
+        // Shares of the states' GDP and population of this year (the year before's figures, as the model knows them).
         for (int i = 0; i < model.countryCount(); i++) {
             Country c = model.country(i);
+            totalGdp += c.gdpUsdMillions();
+            totalPopulation += c.population();
             if (c.side() == Side.ROC) {
                 allies++;
-                gdp += c.spec().gdpUsdMillions();
-                population += c.spec().population();
+                gdp += c.gdpUsdMillions();
+                population += c.population();
             }
         }
         rocAllies[tick] = allies;
-        gdpShare[tick] = gdp / totalGdp;
-        populationShare[tick] = population / totalPopulation;
+        gdpShare[tick] = totalGdp > 0 ? gdp / totalGdp : 0.0;
+        populationShare[tick] = totalPopulation > 0 ? population / totalPopulation : 0.0;
     }
 
     @Override

@@ -10,6 +10,11 @@ import java.util.Map;
  *   <li>{@code cheapest-flip} (recogniser): offers go, in {@value #CHUNKS} equal chunks, each to the
  *       state whose switching hazard that chunk raises most; aid goes, chunk by chunk, where it lowers
  *       hazard most. Both buy the largest change in hazard per dollar.</li>
+ *   <li>{@code value-for-money} (recogniser): the same chunks, each to the state where it raises most
+ *       the GDP expected to be won (GDP times the rise in hazard), and aid where it lowers most the GDP
+ *       expected to be lost: targets by value as well as by price. A chunk buys about as much of a
+ *       large economy's GDP as of a small one's where the offer is small against GDP; micro-states,
+ *       whose hazard saturates, are cheap but worth little.</li>
  *   <li>{@code most-valuable} (recogniser): offers and aid in proportion to GDP.</li>
  *   <li>{@code defend-at-risk} (recogniser): aid in proportion to each own recogniser's hazard before
  *       aid; offers in proportion to each rival recogniser's hazard before the offer.</li>
@@ -20,6 +25,7 @@ import java.util.Map;
  */
 public final class Strategies {
     public static final String CHEAPEST_FLIP = "cheapest-flip";
+    public static final String VALUE_FOR_MONEY = "value-for-money";
     public static final String MOST_VALUABLE = "most-valuable";
     public static final String DEFEND_AT_RISK = "defend-at-risk";
     public static final String BALLAST = "ballast";
@@ -29,7 +35,7 @@ public final class Strategies {
     static final int CHUNKS = 10;
 
     private static final Map<PatronRole, List<String>> NAMES = Map.of(
-            PatronRole.RECOGNISER, List.of(CHEAPEST_FLIP, MOST_VALUABLE, DEFEND_AT_RISK),
+            PatronRole.RECOGNISER, List.of(CHEAPEST_FLIP, VALUE_FOR_MONEY, MOST_VALUABLE, DEFEND_AT_RISK),
             PatronRole.PARTNER, List.of(BALLAST, FIXED),
             PatronRole.BACKER, List.of(FIXED));
 
@@ -53,7 +59,8 @@ public final class Strategies {
      */
     public static Strategy forName(String name) {
         return switch (name) {
-            case CHEAPEST_FLIP -> Strategies::cheapestFlip;
+            case CHEAPEST_FLIP -> (model, patron) -> greedyBoth(model, patron, false);
+            case VALUE_FOR_MONEY -> (model, patron) -> greedyBoth(model, patron, true);
             case MOST_VALUABLE -> Strategies::mostValuable;
             case DEFEND_AT_RISK -> Strategies::defendAtRisk;
             case BALLAST -> Strategies::ballast;
@@ -62,9 +69,13 @@ public final class Strategies {
         };
     }
 
-    private static void cheapestFlip(RecognitionModel model, Patron patron) {
+    private static void greedyBoth(RecognitionModel model, Patron patron, boolean byValue) {
         Pools pools = Pools.of(patron);
         Scratch s = prepare(model, patron);
+        double floor = model.rule().parameters().gdpFloorUsdMillions();
+        for (int i = 0; i < s.n; i++) {
+            s.value[i] = byValue ? Math.max(model.country(i).gdpUsdMillions(), floor) : 1.0;
+        }
         double[][] offerEffects = greedy(model, s, s.offerTarget, pools.offers, true);
         commitChunks(model, s, s.offerTarget, pools.offers, offerEffects, true);
         double[][] aidEffects = greedy(model, s, s.aidTarget, pools.aid, false);
@@ -76,7 +87,7 @@ public final class Strategies {
         Scratch s = prepare(model, patron);
         double floor = model.rule().parameters().gdpFloorUsdMillions();
         for (int i = 0; i < s.n; i++) {
-            s.weight[i] = Math.max(model.country(i).spec().gdpUsdMillions(), floor);
+            s.weight[i] = Math.max(model.country(i).gdpUsdMillions(), floor);
         }
         proportional(s, s.offerTarget, pools.offers);
         commit(model, s.offerTarget, s.allocation, true);
@@ -107,7 +118,7 @@ public final class Strategies {
             Country c = model.country(i);
             double w = 0;
             if (c.side() == patron.spec().side()) {
-                w = c.currentHazard() * Math.max(c.spec().gdpUsdMillions(), floor);
+                w = c.currentHazard() * Math.max(c.gdpUsdMillions(), floor);
             }
             s.weight[i] = w;
             total += w;
@@ -140,7 +151,6 @@ public final class Strategies {
      */
     private static Scratch prepare(RecognitionModel model, Patron patron) {
         Scratch s = model.scratch();
-        double aidWeight = model.rule().parameters().aidWeight();
         for (int i = 0; i < s.n; i++) {
             Country c = model.country(i);
             boolean own = c.side() == patron.spec().side();
@@ -148,8 +158,9 @@ public final class Strategies {
             s.offerTarget[i] = !own;
             s.net[i] = own
                     ? c.baseNet() + c.offerElasticity() * c.offerEffect()
-                    : c.baseNet() - aidWeight * c.aidEffect();
+                    : c.baseNet() - c.aidElasticity() * c.aidEffect();
             s.elasticity[i] = c.offerElasticity();
+            s.aidElasticity[i] = c.aidElasticity();
             s.base[i] = model.rule().dtYears() * model.rule().baseRate(c.side());
         }
         return s;
@@ -160,8 +171,7 @@ public final class Strategies {
     }
 
     private static double aidHazardOfEffect(RecognitionModel model, Scratch s, int i, double effect) {
-        double weight = model.rule().parameters().aidWeight();
-        return DecisionRule.hazardOfRate(s.base[i] * Math.exp(s.net[i] - weight * effect));
+        return DecisionRule.hazardOfRate(s.base[i] * Math.exp(s.net[i] - s.aidElasticity[i] * effect));
     }
 
     private static double hazardOfChunks(RecognitionModel model, Scratch s, double[][] effects, int i, int chunks,
@@ -195,7 +205,7 @@ public final class Strategies {
             double bestGain = 0;
             for (int i = 0; i < s.n; i++) {
                 if (target[i]) {
-                    double gain = sign * (s.next[i] - s.current[i]);
+                    double gain = sign * (s.next[i] - s.current[i]) * s.value[i];
                     if (best < 0 || gain > bestGain) {
                         best = i;
                         bestGain = gain;
@@ -261,12 +271,14 @@ public final class Strategies {
     static final class Scratch {
         final int n;
         final double[] weight;
+        final double[] value;
         final double[] current;
         final double[] next;
         final double[] allocation;
         final double[] net;
         final double[] base;
         final double[] elasticity;
+        final double[] aidElasticity;
         final boolean[] aidTarget;
         final boolean[] offerTarget;
         final int[] chunks;
@@ -276,16 +288,20 @@ public final class Strategies {
         private final double[][] aidEffects;
         private double offerChunk = Double.NaN;
         private double aidChunk = Double.NaN;
+        private int offerYear = Integer.MIN_VALUE;
+        private int aidYear = Integer.MIN_VALUE;
 
         Scratch(int n) {
             this.n = n;
             weight = new double[n];
+            value = new double[n];
             current = new double[n];
             next = new double[n];
             allocation = new double[n];
             net = new double[n];
             base = new double[n];
             elasticity = new double[n];
+            aidElasticity = new double[n];
             aidTarget = new boolean[n];
             offerTarget = new boolean[n];
             chunks = new int[n];
@@ -295,17 +311,21 @@ public final class Strategies {
 
         double[][] effects(RecognitionModel model, boolean offer, double chunk) {
             double[][] table = offer ? offerEffects : aidEffects;
-            if (chunk != (offer ? offerChunk : aidChunk)) {
+            // GDP changes with the year: the table is kept per chunk size and year.
+            int year = model.parameters().monthOf(model.tick()).getYear();
+            if (chunk != (offer ? offerChunk : aidChunk) || year != (offer ? offerYear : aidYear)) {
                 for (int i = 0; i < n; i++) {
-                    double gdp = model.country(i).spec().gdpUsdMillions();
+                    double gdp = model.country(i).gdpUsdMillions();
                     for (int k = 0; k <= CHUNKS; k++) {
                         table[i][k] = model.rule().moneyEffect(k * chunk, gdp);
                     }
                 }
                 if (offer) {
                     offerChunk = chunk;
+                    offerYear = year;
                 } else {
                     aidChunk = chunk;
+                    aidYear = year;
                 }
             }
             return table;

@@ -1,31 +1,191 @@
 package ballast.model;
 
+import java.util.Locale;
+
 /**
- * The terms of pull and ballast, in the column order of {@code switches.csv}. Which terms are live
- * depends on the direction: exposure to the PRC pulls a Taipei ally toward Beijing but holds a
- * Beijing recogniser; affinity and stance toward Taipei hold a Taipei ally but pull a Beijing
- * recogniser back.
+ * The terms of the decision rule, each stated once: its weight's name in a scenario's {@code rule:}
+ * section, its default and bounds, which side of the rule it is on, and how its value is computed
+ * for a state in a tick. The rule, the strategies' pricing, {@code switches.csv}, {@code
+ * switch_terms.csv}, the rule reader, the JSON Schema and the README's parameter table all iterate
+ * this list, so a new covariate is one entry here.
+ *
+ * <p>A term's contribution to {@code pull - ballast} is {@code weight * value} for a pull term and
+ * {@code -weight * value} for a ballast term. Values are signed: exposure to the PRC pulls a
+ * Taipei ally toward Beijing but holds a state that recognises Beijing, so {@code pull_exposure}
+ * is negative there; affinity and stance toward Taipei hold an ally and pull a Beijing recogniser
+ * back, so {@code ballast_affinity} is negative there. The state's covariates from the record (size,
+ * income, US free association, its own history, who governs in Taipei) act on the hazard of
+ * leaving Taipei only; they are 0 for a state with Beijing.
+ *
+ * <p>Money terms: the value of {@link #OFFER} and {@link #FRAGILITY} is a coefficient times
+ * {@code money(rival's offer)}, that of {@link #AID} a coefficient times {@code money(aid)}, so that
+ * patrons can price a dollar without recomputing the other terms (see {@link DecisionRule}).
  */
 public enum Term {
-    PULL_OFFER(true),
-    PULL_EXPOSURE(true),
-    PULL_CONTAGION(true),
-    PULL_FRAGILITY(true),
-    PULL_NEW_GOVERNMENT(true),
-    PULL_AFFINITY(true),
-    PULL_STANCE(true),
-    BALLAST_AID(false),
-    BALLAST_EXPOSURE(false),
-    BALLAST_ENGAGEMENT(false),
-    BALLAST_BACKING(false),
-    BALLAST_AFFINITY(false),
-    BALLAST_STANCE(false);
+    OFFER("offer", true, Money.OFFER, 0.35, "per unit of money(offer)",
+            "judgement: an offer of 1% of GDP multiplies the hazard by 1.27, of 10% by 2.3") {
+        @Override
+        double coefficient(Country c, int tick) {
+            return c.spec().offerSensitivity();
+        }
+    },
+    FRAGILITY("fragility", true, Money.OFFER, 0.5, "per unit of fragility x money(offer)",
+            "judgement: Haiti's fragility 0.9 adds 45% to the offer's weight") {
+        @Override
+        double coefficient(Country c, int tick) {
+            return (c.spec().fragility() + c.shockFragility()) * c.spec().offerSensitivity();
+        }
+    },
+    EXPOSURE("exposure", true, Money.NONE, true, 1.0, "per unit of exposure to the PRC",
+            "judgement: full exposure (1) multiplies the hazard by e") {
+        @Override
+        double coefficient(Country c, int tick) {
+            return c.onTaipeiSide() ? c.spec().prcExposure() : -c.spec().prcExposure();
+        }
+    },
+    CONTAGION("contagion", true, Money.NONE, 0.4, "per recent switch in the sub-region",
+            "each neighbour's switch to the rival within the window") {
+        @Override
+        double coefficient(Country c, int tick) {
+            return c.contagion(tick);
+        }
+    },
+    NEW_GOVERNMENT("newGovernment", true, Money.NONE, 1.2, "in the window after a change of government",
+            "a change of party or a coup in the newGovernmentWindowMonths before") {
+        @Override
+        double coefficient(Country c, int tick) {
+            return c.isNewGovernment(tick) ? 1.0 : 0.0;
+        }
+    },
+    AID("aid", false, Money.AID, 0.35, "per unit of money(aid)",
+            "judgement: a dollar of aid holds as much as a dollar of offer pulls") {
+        @Override
+        double coefficient(Country c, int tick) {
+            return 1.0;
+        }
+    },
+    ENGAGEMENT("engagement", false, Money.NONE, 0.4, "per unit of ln(1 + engagement points)",
+            "judgement: a fresh strategic partnership (3 points) multiplies the hazard by 0.57") {
+        @Override
+        double coefficient(Country c, int tick) {
+            return c.engagementValue();
+        }
+    },
+    BACKING("backing", false, Money.NONE, 0.5, "per unit of backing",
+            "judgement: US backing 0.6 multiplies the hazard by 0.74") {
+        @Override
+        double coefficient(Country c, int tick) {
+            return c.backing();
+        }
+    },
+    AFFINITY("affinity", false, Money.NONE, true, 1.0, "per unit of affinity",
+            "unit weight; affinities are set per state in log-hazard units") {
+        @Override
+        double coefficient(Country c, int tick) {
+            return c.onTaipeiSide() ? c.spec().affinity() : -c.spec().affinity();
+        }
+    },
+    STANCE("stance", false, Money.NONE, 1.0, "per unit of stance",
+            "unit weight: a government firmly for Taipei (+1) divides the hazard by e") {
+        @Override
+        double coefficient(Country c, int tick) {
+            return c.onTaipeiSide() ? c.stance() : -c.stance();
+        }
+    },
+    SIZE("size", true, Money.NONE, true, 0.0, "per unit of ln(population / 1 million)",
+            "fitted (ballast calibrate); population of the year before, World Bank WDI") {
+        @Override
+        double coefficient(Country c, int tick) {
+            double population = c.population();
+            return c.onTaipeiSide() ? Math.log(Math.max(population, MIN_POPULATION) / 1e6) : 0.0;
+        }
+    },
+    INCOME("income", true, Money.NONE, true, 0.0, "per unit of ln(GDP per head / US$ 3,000)",
+            "fitted (ballast calibrate); GDP and population of the year before, World Bank WDI; 0 where GDP is unknown") {
+        @Override
+        double coefficient(Country c, int tick) {
+            double population = c.population();
+            double gdp = c.gdpUsdMillions();
+            return c.onTaipeiSide() && population > 0 && gdp > 0 ? Math.log(gdp * 1e6 / population / 3000.0) : 0.0;
+        }
+    },
+    US_FREE_ASSOCIATION("usFreeAssociation", true, Money.NONE, true, 0.0, "if in free association with the US",
+            "fitted (ballast calibrate); Compacts of Free Association (Marshall Islands, Palau)") {
+        @Override
+        double coefficient(Country c, int tick) {
+            return c.onTaipeiSide() && c.yearly(YearlyData.US_FREE_ASSOCIATION, 0.0) > 0.5 ? 1.0 : 0.0;
+        }
+    },
+    HISTORY("history", true, Money.NONE, true, 0.0, "if it has recognised Beijing before",
+            "fitted (ballast calibrate); from the record of switches, updated when it switches") {
+        @Override
+        double coefficient(Country c, int tick) {
+            return c.onTaipeiSide() && c.priorPrcTies() ? 1.0 : 0.0;
+        }
+    },
+    TAIPEI_DPP("taipeiDpp", true, Money.NONE, 0.0, "while Taipei's president is of the DPP",
+            "fitted (ballast calibrate): Beijing's effort against a DPP government in Taipei") {
+        @Override
+        double coefficient(Country c, int tick) {
+            return c.onTaipeiSide() && c.taipeiDpp(tick) ? 1.0 : 0.0;
+        }
+    },
+    TRUCE("truce", true, Money.NONE, -3.6375861597263857, "while Beijing's posture is a truce",
+            "ln((0 + 0.5) / (18 + 1)): a truce withholds Beijing's acceptance, leaving only breaks it does not "
+                    + "answer; 0 of the 18 moves of 1990-2007 were such breaks (Jeffreys estimate)") {
+        @Override
+        double coefficient(Country c, int tick) {
+            return c.onTaipeiSide() && c.truce(tick) ? 1.0 : 0.0;
+        }
+    };
+
+    /** What a term's value is multiplied by: nothing, the money effect of the rival's offer, or of aid. */
+    public enum Money { NONE, OFFER, AID }
+
+    /** Population below which size is not resolved (the Holy See has about 800 residents and no WDI series). */
+    static final double MIN_POPULATION = 1000;
+
+    /** Bound on any weight: no weight beyond +-20 log-hazard units makes sense. */
+    public static final double MAX_WEIGHT = 20;
 
     private static final Term[] ALL = values();
+    private final String key;
     private final boolean pull;
+    private final Money money;
+    private final boolean yearly;
+    private final double defaultWeight;
+    private final String unit;
+    private final String basis;
 
-    Term(boolean pull) {
+    Term(String key, boolean pull, Money money, double defaultWeight, String unit, String basis) {
+        this(key, pull, money, false, defaultWeight, unit, basis);
+    }
+
+    Term(String key, boolean pull, Money money, boolean yearly, double defaultWeight, String unit, String basis) {
+        this.key = key;
+        this.yearly = yearly;
         this.pull = pull;
+        this.money = money;
+        this.defaultWeight = defaultWeight;
+        this.unit = unit;
+        this.basis = basis;
+    }
+
+    /**
+     * Returns the term's value for {@code c} in {@code tick} before its weight, leaving out the money
+     * effect for money terms (their value is this times {@code money(offer)} or {@code money(aid)}).
+     */
+    abstract double coefficient(Country c, int tick);
+
+    /** Returns the weight's name in a scenario's {@code rule:} section, e.g. {@code newGovernment}. */
+    public String key() {
+        return key;
+    }
+
+    /** Returns the weight's name in a scenario's {@code rule:} section (so manifests read like scenarios). */
+    @Override
+    public String toString() {
+        return key;
     }
 
     /** Returns true for a term of pull, false for a term of ballast. */
@@ -33,9 +193,42 @@ public enum Term {
         return pull;
     }
 
-    /** Returns the column name, e.g. {@code pull_new_government}. */
+    /** Returns what the term's value is multiplied by. */
+    public Money money() {
+        return money;
+    }
+
+    /**
+     * Returns whether the term's value changes only with the year, the state's side and its own
+     * attributes, so that it can be computed once a year and when the state switches.
+     */
+    boolean yearly() {
+        return yearly;
+    }
+
+    /** Returns the default weight, in log-hazard units per unit of the term's value. */
+    public double defaultWeight() {
+        return defaultWeight;
+    }
+
+    /** Returns what one unit of the term's value is, e.g. "per unit of money(offer)". */
+    public String unit() {
+        return unit;
+    }
+
+    /** Returns the default's source or rationale. */
+    public String basis() {
+        return basis;
+    }
+
+    /** Returns the column name, e.g. {@code pull_new_government} or {@code ballast_aid}. */
     public String column() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return (pull ? "pull_" : "ballast_") + name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Returns +1 for a pull term and -1 for a ballast term: the sign of its contribution to pull - ballast. */
+    public double sign() {
+        return pull ? 1.0 : -1.0;
     }
 
     /** Returns all terms in column order (a shared array: do not modify). */
@@ -46,5 +239,15 @@ public enum Term {
     /** Returns the number of terms. */
     public static int count() {
         return ALL.length;
+    }
+
+    /** Returns the term whose weight is called {@code key}, or null. */
+    public static Term ofKey(String key) {
+        for (Term t : ALL) {
+            if (t.key.equals(key)) {
+                return t;
+            }
+        }
+        return null;
     }
 }

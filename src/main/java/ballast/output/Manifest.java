@@ -25,6 +25,7 @@ public final class Manifest {
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING) // a rule's weights under their scenario keys
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Map<String, Object> root = new LinkedHashMap<>();

@@ -1,18 +1,28 @@
 package ballast.scenario;
 
 import ballast.model.CountrySpec;
+import ballast.model.Setting;
+import ballast.model.Setting.TaipeiGovernment;
 import ballast.model.Side;
+import ballast.model.StateRecord;
+import ballast.model.YearlyData;
+import ballast.scenario.RecordTables.GovernmentChange;
+import ballast.scenario.RecordTables.PanelState;
+import ballast.scenario.RecordTables.SwitchRow;
 import ballast.scenario.DataTables.ElectionRow;
 import ballast.scenario.DataTables.StateRow;
 import ballast.scenario.YNode.Source;
+import ballast.scenario.YNode.YList;
 import ballast.scenario.YNode.YMap;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the states of a scenario: every row of the {@code data.countries} table, with the election
@@ -39,16 +49,20 @@ final class CountryReader {
         }
     }
 
-    static List<CountrySpec> read(Fields top, YearMonth start, Problems problems, List<Path> sources) {
+    /** The states of a scenario and its historical setting. */
+    record States(List<CountrySpec> countries, Setting setting) {
+    }
+
+    static States read(Fields top, YearMonth start, Problems problems, List<Path> sources) {
         Fields data = top.object("data");
         if (data == null) {
             if (!top.has("data")) {
-                problems.add(top.source(), "data", "is required (data.countries names the table of states)");
+                problems.add(top.source(), "data", "is required (data.countries or data.panel names the table of states)");
             }
-            return List.of();
+            return new States(List.of(), Setting.NONE);
         }
         Map<String, StateRow> states = new LinkedHashMap<>();
-        String statesPath = data.text("countries", true);
+        String statesPath = data.text("countries", false);
         if (statesPath != null) {
             Source at = data.node("countries").source();
             Path table = ScenarioLoader.relativeTo(at, statesPath);
@@ -69,6 +83,29 @@ final class CountryReader {
             sources.add(table);
             DataTables.elections(table, at, data.path("elections"), problems).forEach(r -> elections.put(r.code(), r));
         }
+        History history = history(top, data, start, problems, sources);
+        String which = data.choice("states", List.of("allies", "all"), false);
+        if (statesPath == null) {
+            if (history == null || history.panel == null || history.switches == null) {
+                if (!problems.isEmpty() && (data.has("panel") || data.has("switches"))) {
+                    // the tables are broken, already reported
+                } else {
+                    problems.add(data.source(), "data.countries", "is required unless data.panel and data.switches "
+                            + "name the state-year panel and the switches (the states are then those of the panel with "
+                            + "Taipei at the start)");
+                }
+            } else if (start != null) {
+                for (String code : history.statesAtStart("all".equals(which))) {
+                    PanelState p = history.panel.get(code);
+                    YearlyData y = History.yearly(p);
+                    int year = start.getYear() - 1;
+                    states.put(code, new StateRow(data.node("panel").source(), code, p.name(), p.subregion(),
+                            y.value(YearlyData.GDP, year, 0.0), y.value(YearlyData.POPULATION, year, 0.0)));
+                }
+            }
+        } else if (which != null) {
+            data.problem("states", "applies only to states taken from data.panel; remove it or data.countries");
+        }
         data.finish();
 
         Attributes base = new Attributes(Defaults.PRC_EXPOSURE, Defaults.AFFINITY, Defaults.OFFER_SENSITIVITY,
@@ -82,7 +119,7 @@ final class CountryReader {
         Map<String, Fields> overrides = new LinkedHashMap<>();
         Fields countries = top.object("countries");
         if (countries != null) {
-            String where = "the states of " + (statesPath == null ? "data.countries" : statesPath);
+            String where = "the states of " + (statesPath == null ? "the scenario" : statesPath);
             for (String code : ScenarioLoader.keys(countries.map())) {
                 countries.node(code);
                 if (ScenarioLoader.checkCountry(countries, code, code,
@@ -104,18 +141,80 @@ final class CountryReader {
                         new LinkedHashMap<>()), "countries." + row.code(), problems);
             }
             ElectionRow election = elections.get(row.code());
-            CountrySpec spec = build(row, election, f, base);
+            CountrySpec spec = build(row, election, f, base, history, statesPath == null);
             if (spec != null) {
                 specs.add(spec);
             }
         }
-        return specs;
+        return new States(specs, history == null ? Setting.NONE : history.setting());
     }
 
-    private static CountrySpec build(StateRow row, ElectionRow election, Fields f, Attributes base) {
+    /** Reads the tables of the historical record that {@code data} names, and {@code knownAfterStart}. */
+    private static History history(Fields top, Fields data, YearMonth start, Problems problems, List<Path> sources) {
+        Map<String, PanelState> panel = null;
+        List<SwitchRow> switches = null;
+        List<GovernmentChange> changes = null;
+        List<TaipeiGovernment> taipei = null;
+        String path = data.text("panel", false);
+        if (path != null) {
+            Path table = table(data, "panel", path, sources);
+            panel = RecordTables.panel(table, data.node("panel").source(), data.path("panel"), problems);
+        }
+        path = data.text("switches", false);
+        if (path != null) {
+            Path table = table(data, "switches", path, sources);
+            switches = RecordTables.switches(table, data.node("switches").source(), data.path("switches"), problems);
+        }
+        path = data.text("governmentChanges", false);
+        if (path != null) {
+            Path table = table(data, "governmentChanges", path, sources);
+            changes = RecordTables.governmentChanges(table, data.node("governmentChanges").source(),
+                    data.path("governmentChanges"), problems);
+        }
+        path = data.text("taipeiGovernments", false);
+        if (path != null) {
+            Path table = table(data, "taipeiGovernments", path, sources);
+            taipei = RecordTables.taipeiGovernments(table, data.node("taipeiGovernments").source(),
+                    data.path("taipeiGovernments"), problems);
+        }
+        Set<String> known = new LinkedHashSet<>();
+        YList list = top.list("knownAfterStart");
+        if (list != null) {
+            for (YNode item : list.items()) {
+                String v = item instanceof YNode.YScalar sc && sc.kind() == YNode.YScalar.Kind.STRING ? sc.text() : null;
+                if (v == null || !History.KNOWABLE.contains(v)) {
+                    problems.add(item.source(), "knownAfterStart", "expected one of " + String.join(", ",
+                            History.KNOWABLE) + ", got " + item.describe());
+                } else {
+                    known.add(v);
+                }
+            }
+        }
+        if (start == null || panel == null && switches == null && changes == null && taipei == null) {
+            return null;
+        }
+        return new History(start, known, panel, switches, changes, taipei);
+    }
+
+    private static Path table(Fields data, String key, String path, List<Path> sources) {
+        Path table = ScenarioLoader.relativeTo(data.node(key).source(), path);
+        sources.add(table);
+        return table;
+    }
+
+    private static CountrySpec build(StateRow row, ElectionRow election, Fields f, Attributes base, History history,
+            boolean fromPanel) {
         YearMonth next = election == null ? null : election.next();
         Integer termYears = election == null ? null : election.termYears();
         YearMonth lastChange = election != null && election.changedAtLast() ? election.last() : null;
+        StateRecord record = history == null ? StateRecord.NONE : history.record(row.code());
+        if (history != null && history.governmentChanges != null) {
+            // The record of changes of government, coded strictly, says when the last new government came.
+            lastChange = history.lastChangeBeforeStart(row.code());
+        }
+        Side recorded = fromPanel ? history.sideAtStart(row.code()) : null;
+        String panelRegion = history != null && history.panel != null && history.panel.containsKey(row.code())
+                ? history.panel.get(row.code()).subregion() : null;
         Boolean include = f.bool("include");
         Side side = ScenarioLoader.side(f.choice("side", ScenarioLoader.SIDES, false));
         String name = f.text("name", false);
@@ -136,14 +235,10 @@ final class CountryReader {
         if (Boolean.FALSE.equals(include)) {
             return null;
         }
-        return spec(row, name != null ? name : row.name(), region != null ? region : row.region(), gdp, population,
-                side != null ? side : Side.ROC, a, next, termYears, lastChange);
-    }
-
-    private static CountrySpec spec(StateRow row, String name, String region, double gdp, double population,
-            Side side, Attributes a, YearMonth next, Integer termYears, YearMonth lastChange) {
-        return new CountrySpec(row.code(), name, region, gdp, population, side, a.prcExposure(), a.affinity(),
-                a.offerSensitivity(), a.stance(), a.oppositionStance(), a.fragility(), a.governmentChangeProbability(),
-                next, termYears == null ? 0 : termYears * 12, lastChange);
+        String useRegion = region != null ? region : panelRegion != null ? panelRegion : row.region();
+        Side useSide = side != null ? side : recorded != null ? recorded : Side.ROC;
+        return new CountrySpec(row.code(), name != null ? name : row.name(), useRegion, gdp, population, useSide,
+                a.prcExposure(), a.affinity(), a.offerSensitivity(), a.stance(), a.oppositionStance(), a.fragility(),
+                a.governmentChangeProbability(), next, termYears == null ? 0 : termYears * 12, lastChange, record);
     }
 }

@@ -90,11 +90,11 @@ final class DataTables {
         return rows;
     }
 
-    private interface RowReader {
+    interface RowReader {
         void read(CSVRecord row, Source at);
     }
 
-    private static void read(Path file, Source referencedAt, String field, Problems problems, List<String> columns,
+    static void read(Path file, Source referencedAt, String field, Problems problems, List<String> columns,
             RowReader reader) {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -121,7 +121,7 @@ final class DataTables {
         }
     }
 
-    private static double number(CSVRecord r, String column, Source at, Problems problems, boolean blankIsZero) {
+    static double number(CSVRecord r, String column, Source at, Problems problems, boolean blankIsZero) {
         String v = r.get(column).trim();
         if (v.isEmpty()) {
             // A blank GDP means "not applicable" (the Holy See has no national accounts).

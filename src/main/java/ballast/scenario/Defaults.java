@@ -16,24 +16,8 @@ public final class Defaults {
     public static final long SEED = 1;
     public static final int TICK_MONTHS = 1;
 
-    /** The decision rule's defaults. */
-    public static final RuleParameters RULE = new RuleParameters(
-            0.036, // toPrcPerYear: 30 moves to the PRC in 836 ally-years, 1990-2024
-            0.005, // toRocPerYear: 10 returns to Taipei in ~1,817 ex-ally-years on Beijing's side, 1990-2024
-            0.35,  // offer
-            1.0,   // exposure
-            0.4,   // contagion
-            0.5,   // fragility
-            1.2,   // newGovernment: relative risk ~3.4 in the 12 months after a change of government
-            0.35,  // aid
-            0.4,   // engagement
-            0.5,   // backing
-            1.0,   // affinity
-            1.0,   // stance
-            24,    // contagionWindowMonths
-            12,    // newGovernmentWindowMonths
-            50.0,  // gdpFloorUsdMillions
-            1.0);  // sameRegionLinkWeight
+    /** The decision rule's defaults: each term's default is stated with the term ({@link ballast.model.Term}). */
+    public static final RuleParameters RULE = RuleParameters.defaults();
 
     // Country attributes a scenario does not set.
     public static final double PRC_EXPOSURE = 0.2;

@@ -1,11 +1,12 @@
 package ballast.scenario;
 
 import ballast.model.RuleParameters;
+import ballast.model.Term;
+import java.util.EnumMap;
+import java.util.Map;
 
-/** Reads the {@code rule} section: weights, base rates and windows of the decision rule. */
+/** Reads the {@code rule} section: the base rates, the weight of every {@link Term}, and the windows. */
 final class RuleReader {
-    private static final double W = 20; // no weight beyond +-20 log-hazard units makes sense
-
     private RuleReader() {
     }
 
@@ -14,19 +15,13 @@ final class RuleReader {
         if (f == null) {
             return d; // not a mapping: reported
         }
-        RuleParameters r = new RuleParameters(
-                f.number("toPrcPerYear", d.toPrcPerYear(), 0, 100),
-                f.number("toRocPerYear", d.toRocPerYear(), 0, 100),
-                f.number("offer", d.offerWeight(), -W, W),
-                f.number("exposure", d.exposureWeight(), -W, W),
-                f.number("contagion", d.contagionWeight(), -W, W),
-                f.number("fragility", d.fragilityWeight(), -W, W),
-                f.number("newGovernment", d.newGovernmentWeight(), -W, W),
-                f.number("aid", d.aidWeight(), -W, W),
-                f.number("engagement", d.engagementWeight(), -W, W),
-                f.number("backing", d.backingWeight(), -W, W),
-                f.number("affinity", d.affinityWeight(), -W, W),
-                f.number("stance", d.stanceWeight(), -W, W),
+        double toPrc = f.number("toPrcPerYear", d.toPrcPerYear(), 0, 100);
+        double toRoc = f.number("toRocPerYear", d.toRocPerYear(), 0, 100);
+        Map<Term, Double> weights = new EnumMap<>(Term.class);
+        for (Term t : Term.values()) {
+            weights.put(t, f.number(t.key(), d.weight(t), -Term.MAX_WEIGHT, Term.MAX_WEIGHT));
+        }
+        RuleParameters r = new RuleParameters(toPrc, toRoc, weights,
                 (int) f.integer("contagionWindowMonths", d.contagionWindowMonths(), 1, 600, false),
                 (int) f.integer("newGovernmentWindowMonths", d.newGovernmentWindowMonths(), 0, 600, false),
                 f.number("gdpFloorUsdMillions", d.gdpFloorUsdMillions(), 0.001, 1e9),

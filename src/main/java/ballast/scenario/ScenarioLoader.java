@@ -99,7 +99,8 @@ public final class ScenarioLoader {
         }
         RuleParameters rule = RuleReader.read(top.objectOrEmpty("rule"));
         Map<String, Double> points = engagementPoints(top.object("engagementPoints"));
-        List<CountrySpec> countries = CountryReader.read(top, start, problems, sources);
+        CountryReader.States states = CountryReader.read(top, start, problems, sources);
+        List<CountrySpec> countries = states.countries();
         // No states read (the table is missing or broken, already reported): check codes as ISO codes only.
         Set<String> codes = countries.isEmpty() ? null : new LinkedHashSet<>();
         countries.forEach(c -> codes.add(c.code()));
@@ -113,7 +114,7 @@ public final class ScenarioLoader {
         problems.throwIfAny();
         try {
             ModelParameters parameters = new ModelParameters(name, start, horizon, tick, countries, patrons, rule,
-                    events);
+                    events, states.setting());
             return new Scenario(name, file, seed, parameters, root.toPlain(), sources, record);
         } catch (IllegalArgumentException e) {
             // The readers check everything the records check; this is a safety net, still one clear line.

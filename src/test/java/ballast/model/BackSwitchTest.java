@@ -36,7 +36,7 @@ class BackSwitchTest {
         s.side = Side.PRC;
         s.stance = -1;
         s.opposition = 1;
-        RuleParameters rule = new RuleParameters(0.001, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 24, 12, 50, 1);
+        RuleParameters rule = Worlds.rule(0.001, 12, 24, 1.0, Term.STANCE, 8);
         List<ScheduledEvent> events = List.of(new ScheduledEvent.Election(Worlds.START.plusMonths(3), "LCA", true));
         RunResult r = new RecognitionModel(Worlds.world(List.of(s), Worlds.idlePatrons(), rule, events, 6)).run(11);
         // Before: hazard = 1 - exp(-(1/12) * 12 * e^-8) = 3.4e-4 a month; after: 1 - exp(-e^8) = 1.
@@ -44,7 +44,9 @@ class BackSwitchTest {
         SwitchEvent back = r.switches().get(0);
         assertEquals(Side.ROC, back.to());
         assertEquals(3, back.tick());
-        assertEquals(8.0, back.term(Term.PULL_STANCE), 1e-12);
+        // On Beijing's side a stance toward Taipei pulls back: the ballast term is negative.
+        assertEquals(-8.0, back.term(Term.STANCE), 1e-12);
+        assertEquals(8.0, back.pull() - back.ballast(), 1e-12);
         assertTrue(back.hazard() > 0.999999);
     }
 }

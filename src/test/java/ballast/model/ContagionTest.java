@@ -13,7 +13,7 @@ class ContagionTest {
         Worlds.State neighbour = new Worlds.State("HND");
         Worlds.State faraway = new Worlds.State("SWZ");
         faraway.region = "south";
-        RuleParameters rule = new RuleParameters(toPrc, 0, 0, 0, 0.4, 0, 0, 0, 0, 0, 0, 0, windowMonths, 12, 50, 1.5);
+        RuleParameters rule = Worlds.rule(toPrc, 0, windowMonths, 1.5, Term.CONTAGION, 0.4);
         return new RecognitionModel(Worlds.world(List.of(leaver, neighbour, faraway), Worlds.idlePatrons(), rule,
                 List.of(), 12));
     }
@@ -44,7 +44,7 @@ class ContagionTest {
         Worlds.State a = new Worlds.State("NIC");
         Worlds.State b = new Worlds.State("HND");
         b.stance = 1;       // held firmly: hazard e^-20 times the base rate
-        RuleParameters rule = new RuleParameters(10_000, 0, 0, 0, 0.4, 0, 0, 0, 0, 0, 0, 20, 2, 12, 50, 1.0);
+        RuleParameters rule = Worlds.rule(10_000, 0, 2, 1.0, Term.CONTAGION, 0.4, Term.STANCE, 20);
         RecognitionModel model = new RecognitionModel(Worlds.world(List.of(a, b), Worlds.idlePatrons(), rule,
                 List.of(), 12));
         Worlds.step(model, 9, 1);

@@ -46,19 +46,17 @@ class DecisionRuleTest {
 
         double[] t = new double[Term.count()];
         double hazard = c.hazard(0, t);
-        assertEquals(1.1795476898172976, t[Term.PULL_OFFER.ordinal()], EPS);         // 0.3 * ln(1 + 100*100/200)
-        assertEquals(0.4, t[Term.PULL_EXPOSURE.ordinal()], EPS);                      // 1.0 * 0.4
-        assertEquals(0.0, t[Term.PULL_CONTAGION.ordinal()], EPS);                     // nobody switched
-        assertEquals(1.1795476898172976, t[Term.PULL_FRAGILITY.ordinal()], EPS);      // 0.5 * 0.6 * ln(51)
-        assertEquals(0.0, t[Term.PULL_NEW_GOVERNMENT.ordinal()], EPS);                // no change of government
-        assertEquals(0.0, t[Term.PULL_AFFINITY.ordinal()], EPS);                      // holds, not pulls, an ally
-        assertEquals(0.0, t[Term.PULL_STANCE.ordinal()], EPS);
-        assertEquals(0.9591581091193483, t[Term.BALLAST_AID.ordinal()], EPS);         // 0.4 * ln(1 + 100*20/200)
-        assertEquals(0.0, t[Term.BALLAST_EXPOSURE.ordinal()], EPS);
-        assertEquals(0.5493061443340549, t[Term.BALLAST_ENGAGEMENT.ordinal()], EPS);  // 0.5 * ln(1 + 2)
-        assertEquals(0.3, t[Term.BALLAST_BACKING.ordinal()], EPS);                    // 0.6 * 0.5
-        assertEquals(0.7, t[Term.BALLAST_AFFINITY.ordinal()], EPS);                   // 1.0 * 0.7
-        assertEquals(0.4, t[Term.BALLAST_STANCE.ordinal()], EPS);                     // 0.8 * 0.5
+        assertEquals(1.1795476898172976, t[Term.OFFER.ordinal()], EPS);        // 0.3 * ln(1 + 100*100/200)
+        assertEquals(0.4, t[Term.EXPOSURE.ordinal()], EPS);                     // 1.0 * 0.4
+        assertEquals(0.0, t[Term.CONTAGION.ordinal()], EPS);                    // nobody switched
+        assertEquals(1.1795476898172976, t[Term.FRAGILITY.ordinal()], EPS);     // 0.5 * 0.6 * ln(51)
+        assertEquals(0.0, t[Term.NEW_GOVERNMENT.ordinal()], EPS);               // no change of government
+        assertEquals(0.9591581091193483, t[Term.AID.ordinal()], EPS);           // 0.4 * ln(1 + 100*20/200)
+        assertEquals(0.5493061443340549, t[Term.ENGAGEMENT.ordinal()], EPS);    // 0.5 * ln(1 + 2)
+        assertEquals(0.3, t[Term.BACKING.ordinal()], EPS);                      // 0.6 * 0.5
+        assertEquals(0.7, t[Term.AFFINITY.ordinal()], EPS);                     // 1.0 * 0.7
+        assertEquals(0.4, t[Term.STANCE.ordinal()], EPS);                       // 0.8 * 0.5
+        assertEquals(0.0, t[Term.SIZE.ordinal()], EPS);                         // weight 0
         assertEquals(2.759095379634595, DecisionRule.pull(t), EPS);
         assertEquals(2.908464253453403, DecisionRule.ballast(t), EPS);
         // 1 - exp(-(1/12) * 0.05 * exp(2.759095379634595 - 2.908464253453403))

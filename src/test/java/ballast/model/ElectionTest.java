@@ -57,11 +57,11 @@ class ElectionTest {
         RecognitionModel model = run(s, List.of(), 3);                    // changed in tick 2
         double[] terms = new double[Term.count()];
         model.country(0).hazard(2, terms);
-        assertEquals(1.2, terms[Term.PULL_NEW_GOVERNMENT.ordinal()], 0.0);
+        assertEquals(1.2, terms[Term.NEW_GOVERNMENT.ordinal()], 0.0);
         model.country(0).hazard(13, terms);                               // 11 months on: still new
-        assertEquals(1.2, terms[Term.PULL_NEW_GOVERNMENT.ordinal()], 0.0);
+        assertEquals(1.2, terms[Term.NEW_GOVERNMENT.ordinal()], 0.0);
         model.country(0).hazard(14, terms);                               // 12 months on: window closed
-        assertEquals(0.0, terms[Term.PULL_NEW_GOVERNMENT.ordinal()], 0.0);
+        assertEquals(0.0, terms[Term.NEW_GOVERNMENT.ordinal()], 0.0);
     }
 
     @Test
@@ -71,8 +71,8 @@ class ElectionTest {
         RecognitionModel model = run(s, List.of(), 1);
         double[] terms = new double[Term.count()];
         model.country(0).hazard(0, terms);
-        assertEquals(1.2, terms[Term.PULL_NEW_GOVERNMENT.ordinal()], 0.0);
+        assertEquals(1.2, terms[Term.NEW_GOVERNMENT.ordinal()], 0.0);
         model.country(0).hazard(9, terms);                                // 12 months after the change
-        assertEquals(0.0, terms[Term.PULL_NEW_GOVERNMENT.ordinal()], 0.0);
+        assertEquals(0.0, terms[Term.NEW_GOVERNMENT.ordinal()], 0.0);
     }
 }

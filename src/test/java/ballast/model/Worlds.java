@@ -39,9 +39,27 @@ final class Worlds {
         }
     }
 
-    /** Rule weights with every term switched on at a distinct, easy value. */
+    /** Rule weights with the judgement terms switched on at distinct, easy values and the record's terms off. */
     static RuleParameters rule(double toPrc, double toRoc) {
-        return new RuleParameters(toPrc, toRoc, 0.3, 1.0, 0.4, 0.5, 1.2, 0.4, 0.5, 0.6, 1.0, 0.8, 24, 12, 50, 1.0);
+        return rule(toPrc, toRoc, 24, 1.0, Term.OFFER, 0.3, Term.EXPOSURE, 1.0, Term.CONTAGION, 0.4,
+                Term.FRAGILITY, 0.5, Term.NEW_GOVERNMENT, 1.2, Term.AID, 0.4, Term.ENGAGEMENT, 0.5, Term.BACKING, 0.6,
+                Term.AFFINITY, 1.0, Term.STANCE, 0.8);
+    }
+
+    /**
+     * A rule with the given base rates, contagion window and same-region link weight, and the given
+     * weights as (term, value) pairs; every other weight is 0.
+     */
+    static RuleParameters rule(double toPrc, double toRoc, int contagionWindowMonths, double linkWeight,
+            Object... termsAndWeights) {
+        java.util.Map<Term, Double> w = new java.util.EnumMap<>(Term.class);
+        for (Term t : Term.values()) {
+            w.put(t, 0.0);
+        }
+        for (int i = 0; i < termsAndWeights.length; i += 2) {
+            w.put((Term) termsAndWeights[i], ((Number) termsAndWeights[i + 1]).doubleValue());
+        }
+        return new RuleParameters(toPrc, toRoc, w, contagionWindowMonths, 12, 50, linkWeight);
     }
 
     static PatronSpec recogniser(String id, Side side, String strategy, double budget, double aidShare) {

@@ -46,7 +46,7 @@ class ValidationTest {
                         "bad.yaml:9:3: countries.XYZ: unknown country code 'XYZ': not an ISO 3166-1 alpha-3 code")),
                 Arguments.of("unknown strategy", "cheapest-flip", "cheapest-flop", true, List.of(
                         "bad.yaml:11:48: patrons.prc.strategy: unknown strategy 'cheapest-flop' for a recogniser "
-                                + "(did you mean 'cheapest-flip'?); expected one of cheapest-flip, most-valuable, defend-at-risk")),
+                                + "(did you mean 'cheapest-flip'?); expected one of cheapest-flip, value-for-money, most-valuable, defend-at-risk")),
                 Arguments.of("bad date", "start: 2030-01", "start: 2025-13", true, List.of(
                         "bad.yaml:4:8: start: expected a month as YYYY-MM (e.g. 2025-07), got text '2025-13'")),
                 Arguments.of("unknown country in an event", "country: PRY", "country: XYZ", true, List.of(
@@ -77,7 +77,7 @@ class ValidationTest {
         assertEquals(List.of(
                 "bad.yaml:5:16: horizonMonths: must be between 1 and 1200, got 0",
                 "bad.yaml:11:48: patrons.prc.strategy: unknown strategy 'cheapest-flop' for a recogniser "
-                        + "(did you mean 'cheapest-flip'?); expected one of cheapest-flip, most-valuable, defend-at-risk",
+                        + "(did you mean 'cheapest-flip'?); expected one of cheapest-flip, value-for-money, most-valuable, defend-at-risk",
                 "bad.yaml:12:64: patrons.roc.budgetUsdMilionsPerYear: unknown key (did you mean 'budgetUsdMillionsPerYear'?)"),
                 problemLines(bad));
         assertTrue(SchemaCheck.problems(bad).size() >= 3, SchemaCheck.problems(bad).toString());

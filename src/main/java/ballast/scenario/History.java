@@ -1,0 +1,179 @@
+package ballast.scenario;
+
+import ballast.model.Setting;
+import ballast.model.Setting.PastSwitch;
+import ballast.model.Setting.TaipeiGovernment;
+import ballast.model.Side;
+import ballast.model.StateRecord;
+import ballast.model.YearlyData;
+import ballast.scenario.RecordTables.GovernmentChange;
+import ballast.scenario.RecordTables.PanelState;
+import ballast.scenario.RecordTables.SwitchRow;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The historical record as a scenario takes it: the tables it names, cut at the start except for
+ * the inputs it declares known after the start ({@code knownAfterStart}). Nothing from after the
+ * start reaches a run unless the scenario says so: that is what keeps a back-test out of sample.
+ */
+final class History {
+    /** Inputs a scenario can take as known after its start. */
+    static final List<String> KNOWABLE = List.of("panel", "governmentChanges", "taipeiGovernments");
+    /** Years before the start from which a state's rate of random changes of government is taken. */
+    static final int RATE_YEARS = 10;
+
+    final YearMonth start;
+    final Set<String> known;
+    final Map<String, PanelState> panel;          // null if the scenario names no panel
+    final List<SwitchRow> switches;               // null if none
+    final List<GovernmentChange> governmentChanges; // null if none
+    final List<TaipeiGovernment> taipeiGovernments; // null if none
+
+    History(YearMonth start, Set<String> known, Map<String, PanelState> panel, List<SwitchRow> switches,
+            List<GovernmentChange> governmentChanges, List<TaipeiGovernment> taipeiGovernments) {
+        this.start = start;
+        this.known = known;
+        this.panel = panel;
+        this.switches = switches;
+        this.governmentChanges = governmentChanges;
+        this.taipeiGovernments = taipeiGovernments;
+    }
+
+    private LocalDate startDay() {
+        return start.atDay(1);
+    }
+
+    /** Returns the side the record has {@code code} on at the start (before any event of the start month). */
+    Side sideAtStart(String code) {
+        Side side = null;
+        for (SwitchRow r : switches) {
+            if (!r.code().equals(code) || r.eventType().equals("aborted")) {
+                continue;
+            }
+            if (side == null) {
+                side = r.to().other(); // before its first event, the opposite of that event
+            }
+            if (r.month().isBefore(start)) {
+                side = r.to();
+            }
+        }
+        return side == null ? Side.ROC : side;
+    }
+
+    /** Returns the states of the panel the record has with Taipei at the start (all of them if {@code all}). */
+    List<String> statesAtStart(boolean all) {
+        List<String> codes = new ArrayList<>();
+        for (String code : panel.keySet()) {
+            if (all || sideAtStart(code) == Side.ROC) {
+                codes.add(code);
+            }
+        }
+        return codes;
+    }
+
+    /** Returns what the record says of state {@code code}, as the scenario takes it. */
+    StateRecord record(String code) {
+        YearlyData yearly = null;
+        if (panel != null && panel.containsKey(code)) {
+            yearly = yearly(panel.get(code));
+            if (!known.contains("panel")) {
+                yearly = yearly.through(start.getYear() - 1);
+            }
+        }
+        boolean ties = false;
+        if (switches != null) {
+            boolean first = true;
+            for (SwitchRow r : switches) {
+                if (!r.code().equals(code) || r.eventType().equals("aborted") || !r.month().isBefore(start)) {
+                    continue;
+                }
+                // A first recognition is no tie; a state whose first recorded move is a switch to Taipei was with Beijing.
+                if (r.to() == Side.PRC || first && r.isSwitch()) {
+                    ties = true;
+                }
+                first = false;
+            }
+        }
+        List<YearMonth> changes = new ArrayList<>();
+        YearMonth recordEnd = null;
+        double perYear = 0;
+        if (governmentChanges != null) {
+            boolean all = known.contains("governmentChanges");
+            LocalDate last = governmentChanges.stream().map(GovernmentChange::date).max(LocalDate::compareTo)
+                    .orElse(startDay());
+            recordEnd = all ? YearMonth.from(last) : start.minusMonths(1);
+            LocalDate from = startDay().minusYears(RATE_YEARS);
+            int recent = 0;
+            for (GovernmentChange g : governmentChanges) {
+                if (!g.code().equals(code) || !g.newGovernment()) {
+                    continue;
+                }
+                if (all || g.date().isBefore(startDay())) {
+                    changes.add(YearMonth.from(g.date()));
+                }
+                if (!g.date().isBefore(from) && g.date().isBefore(startDay())) {
+                    recent++;
+                }
+            }
+            perYear = recent / (double) RATE_YEARS;
+        }
+        return new StateRecord(yearly, ties, changes, recordEnd, perYear);
+    }
+
+    /** Returns the last recorded change of government before the start, or null. */
+    YearMonth lastChangeBeforeStart(String code) {
+        YearMonth last = null;
+        for (GovernmentChange g : governmentChanges) {
+            if (g.code().equals(code) && g.newGovernment() && g.date().isBefore(startDay())) {
+                last = YearMonth.from(g.date());
+            }
+        }
+        return last;
+    }
+
+    /** Returns the setting: Taipei's governments as known, and the recorded switches before the start. */
+    Setting setting() {
+        List<TaipeiGovernment> taipei = new ArrayList<>();
+        if (taipeiGovernments != null) {
+            for (TaipeiGovernment g : taipeiGovernments) {
+                if (known.contains("taipeiGovernments") || !g.from().isAfter(start)) {
+                    taipei.add(g);
+                }
+            }
+        }
+        List<PastSwitch> past = new ArrayList<>();
+        if (switches != null && panel != null) {
+            for (SwitchRow r : switches) {
+                PanelState p = panel.get(r.code());
+                if (r.isSwitch() && r.month().isBefore(start) && p != null) {
+                    past.add(new PastSwitch(r.month(), r.code(), p.subregion(), r.to()));
+                }
+            }
+        }
+        return new Setting(taipei, past);
+    }
+
+    static YearlyData yearly(PanelState s) {
+        int first = s.years().keySet().iterator().next();
+        int last = first;
+        for (int y : s.years().keySet()) {
+            last = Math.max(last, y);
+        }
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        for (String c : RecordTables.PANEL_VALUES) {
+            double[] v = new double[last - first + 1];
+            java.util.Arrays.fill(v, Double.NaN);
+            for (Map.Entry<Integer, Map<String, Double>> e : s.years().entrySet()) {
+                v[e.getKey() - first] = e.getValue().get(c);
+            }
+            columns.put(c, v);
+        }
+        return new YearlyData(first, columns);
+    }
+}

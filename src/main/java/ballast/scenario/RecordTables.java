@@ -1,0 +1,168 @@
+package ballast.scenario;
+
+import ballast.model.Setting.TaipeiGovernment;
+import ballast.model.Side;
+import ballast.scenario.YNode.Source;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the tables of the historical record (see {@code scenarios/data/PANEL.md}): the state-year
+ * panel, the recognition switches, the changes of government and Taipei's governments. A bad cell
+ * is a {@link Problem} naming the table, its line and the column.
+ */
+final class RecordTables {
+    private RecordTables() {
+    }
+
+    /** One state of the panel: its name, sub-region, and yearly columns by year. */
+    record PanelState(String code, String name, String subregion, Map<Integer, Map<String, Double>> years,
+            Map<Integer, Boolean> allyOnFirstJanuary) {
+    }
+
+    /** A row of the switches table (any event type). */
+    record SwitchRow(Source source, LocalDate date, String code, Side to, String eventType) {
+        YearMonth month() {
+            return YearMonth.from(date);
+        }
+
+        boolean isSwitch() {
+            return eventType.equals("switch");
+        }
+    }
+
+    /** A change of government: when, and whether it counts as a new government (a change of party or a coup). */
+    record GovernmentChange(LocalDate date, String code, boolean newGovernment) {
+    }
+
+    /** The numeric and yes/no columns of the panel that become a state's yearly data. */
+    static final List<String> PANEL_VALUES = List.of("gdp_usd_millions", "population", "us_free_association");
+
+    static Map<String, PanelState> panel(Path file, Source referencedAt, String field, Problems problems) {
+        Map<String, PanelState> states = new LinkedHashMap<>();
+        List<String> columns = new ArrayList<>(List.of("iso3", "name", "year", "roc_ally_on_jan1", "subregion"));
+        columns.addAll(PANEL_VALUES);
+        DataTables.read(file, referencedAt, field, problems, columns, (r, at) -> {
+            String code = r.get("iso3").trim();
+            Integer year = integer(r, "year", at, problems);
+            if (year == null) {
+                return;
+            }
+            PanelState s = states.computeIfAbsent(code, c -> new PanelState(c, r.get("name").trim(),
+                    r.get("subregion").trim(), new TreeMap<>(), new TreeMap<>()));
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (String c : PANEL_VALUES) {
+                String v = r.get(c).trim();
+                if (v.equals("Y") || v.equals("N")) {
+                    values.put(c, v.equals("Y") ? 1.0 : 0.0);
+                } else if (v.equals("NA") || v.isEmpty()) {
+                    values.put(c, Double.NaN);
+                } else {
+                    values.put(c, DataTables.number(r, c, at, problems, false));
+                }
+            }
+            if (s.years().put(year, values) != null) {
+                problems.add(at, "year", "state " + code + " has two rows for " + year);
+            }
+            String ally = r.get("roc_ally_on_jan1").trim();
+            if (!ally.equals("Y") && !ally.equals("N")) {
+                problems.add(at, "roc_ally_on_jan1", "expected Y or N, got '" + clip(ally) + "'");
+            }
+            s.allyOnFirstJanuary().put(year, ally.equals("Y"));
+        });
+        return states;
+    }
+
+    static List<SwitchRow> switches(Path file, Source referencedAt, String field, Problems problems) {
+        List<SwitchRow> rows = new ArrayList<>();
+        DataTables.read(file, referencedAt, field, problems, List.of("date", "iso3", "direction", "event_type"),
+                (r, at) -> {
+                    LocalDate date = date(r, "date", at, problems);
+                    String direction = r.get("direction").trim();
+                    if (!direction.equals("to_prc") && !direction.equals("to_roc")) {
+                        problems.add(at, "direction", "expected to_prc or to_roc, got '" + clip(direction) + "'");
+                        return;
+                    }
+                    String type = r.get("event_type").trim();
+                    if (!List.of("switch", "initial", "aborted").contains(type)) {
+                        problems.add(at, "event_type", "expected switch, initial or aborted, got '" + clip(type) + "'");
+                        return;
+                    }
+                    if (date != null) {
+                        rows.add(new SwitchRow(at, date, r.get("iso3").trim(),
+                                direction.equals("to_prc") ? Side.PRC : Side.ROC, type));
+                    }
+                });
+        rows.sort((a, b) -> a.date().compareTo(b.date()));
+        return rows;
+    }
+
+    static List<GovernmentChange> governmentChanges(Path file, Source referencedAt, String field, Problems problems) {
+        List<GovernmentChange> rows = new ArrayList<>();
+        DataTables.read(file, referencedAt, field, problems, List.of("iso3", "date", "how", "turnover"), (r, at) -> {
+            LocalDate date = date(r, "date", at, problems);
+            String turnover = r.get("turnover").trim();
+            if (!List.of("Y", "N", "NA").contains(turnover)) {
+                problems.add(at, "turnover", "expected Y, N or NA, got '" + clip(turnover) + "'");
+                return;
+            }
+            if (date != null) {
+                // Coded strictly: a change of party or bloc, or a coup.
+                rows.add(new GovernmentChange(date, r.get("iso3").trim(),
+                        turnover.equals("Y") || r.get("how").trim().equals("coup")));
+            }
+        });
+        rows.sort((a, b) -> a.date().compareTo(b.date()));
+        return rows;
+    }
+
+    static List<TaipeiGovernment> taipeiGovernments(Path file, Source referencedAt, String field, Problems problems) {
+        List<TaipeiGovernment> rows = new ArrayList<>();
+        DataTables.read(file, referencedAt, field, problems,
+                List.of("inauguration_date", "president", "party", "prc_posture"), (r, at) -> {
+                    LocalDate date = date(r, "inauguration_date", at, problems);
+                    String posture = r.get("prc_posture").trim();
+                    if (!posture.equals("contest") && !posture.equals("truce")) {
+                        problems.add(at, "prc_posture", "expected contest or truce, got '" + clip(posture) + "'");
+                        return;
+                    }
+                    if (date != null) {
+                        rows.add(new TaipeiGovernment(YearMonth.from(date), r.get("president").trim(),
+                                r.get("party").trim(), posture.equals("truce")));
+                    }
+                });
+        return rows;
+    }
+
+    private static LocalDate date(CSVRecord r, String column, Source at, Problems problems) {
+        String v = r.get(column).trim();
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            problems.add(at, column, "expected a date as YYYY-MM-DD, got '" + clip(v) + "'");
+            return null;
+        }
+    }
+
+    private static Integer integer(CSVRecord r, String column, Source at, Problems problems) {
+        String v = r.get(column).trim();
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            problems.add(at, column, "expected a whole number, got '" + clip(v) + "'");
+            return null;
+        }
+    }
+
+    private static String clip(String v) {
+        return v.length() <= 40 ? v : v.substring(0, 40) + "...";
+    }
+}
