@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = BallastCommand.Version.class,
         description = "Agent-based simulation of diplomatic recognition switching between Taipei and Beijing.",
         subcommands = {BatchCommand.class, RunCommand.class, ChartCommand.class, CompareCommand.class, SweepCommand.class,
+            CalibrateCommand.class,
             SensitivityCommand.class, BacktestCommand.class,
             ValidateCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},

@@ -21,6 +21,7 @@ final class Progress implements AutoCloseable {
     private static final long PLAIN_EVERY_MILLIS = 5_000;
 
     private final String task;
+    private final String unit;
     private final long total;
     private final long before;
     private final LongSupplier doneNow;
@@ -34,7 +35,13 @@ final class Progress implements AutoCloseable {
      * earlier, {@code doneNow} counts those done since.
      */
     Progress(String task, long total, long before, LongSupplier doneNow, PrintWriter err) {
+        this(task, "replications", total, before, doneNow, err);
+    }
+
+    /** As above, counting {@code unit} (e.g. "replays") instead of replications. */
+    Progress(String task, String unit, long total, long before, LongSupplier doneNow, PrintWriter err) {
         this.task = task;
+        this.unit = unit;
         this.total = total;
         this.before = before;
         this.doneNow = doneNow;
@@ -46,7 +53,7 @@ final class Progress implements AutoCloseable {
         });
         if (stderrIsTerminal()) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).startsFrom(before, Duration.ZERO)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit(" runs", 1).showSpeed()
+                    .setStyle(ProgressBarStyle.ASCII).setUnit(" " + unit, 1).showSpeed()
                     .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true)))
                     .setUpdateIntervalMillis(250).build();
             ticker.scheduleAtFixedRate(() -> bar.stepTo(before + doneNow.getAsLong()), 250, 250,
@@ -69,7 +76,7 @@ final class Progress implements AutoCloseable {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double rate = seconds > 0 ? now / seconds : 0;
         String left = rate > 0 ? ", about " + duration((total - done) / rate) + " left" : "";
-        return String.format(Locale.ROOT, "%s: %,d/%,d replications (%d%%), %,.0f/s%s", task, done, total,
+        return String.format(Locale.ROOT, "%s: %,d/%,d %s (%d%%), %,.0f/s%s", task, done, total, unit,
                 total == 0 ? 100 : done * 100 / total, rate, left);
     }
 

@@ -23,8 +23,11 @@ import org.apache.commons.csv.CSVRecord;
  *
  * @param switches every switch, in date order
  * @param alliesOnFirstJanuary allies of Taipei on 1 January, by year
+ * @param recognitions first recognitions (event type {@code initial}: a state that had recognised
+ *     neither side, such as Palau in 1999), in date order: they change a state's side but are no switch
  */
-public record HistoricalRecord(List<Switch> switches, Map<Integer, Integer> alliesOnFirstJanuary) {
+public record HistoricalRecord(List<Switch> switches, Map<Integer, Integer> alliesOnFirstJanuary,
+        List<Switch> recognitions) {
 
     /** One switch: the month, the state, and whether it went to Beijing. */
     public record Switch(YearMonth month, String code, boolean toPrc) {
@@ -47,8 +50,10 @@ public record HistoricalRecord(List<Switch> switches, Map<Integer, Integer> alli
      */
     public static HistoricalRecord read(Path switchesFile, Path alliesFile) throws IOException {
         List<Switch> switches = new ArrayList<>();
+        List<Switch> recognitions = new ArrayList<>();
         for (CSVRecord r : rows(switchesFile, List.of("date", "iso3", "direction", "event_type"))) {
-            if (!"switch".equals(r.get("event_type").trim())) {
+            String type = r.get("event_type").trim();
+            if (!"switch".equals(type) && !"initial".equals(type)) {
                 continue;
             }
             String direction = r.get("direction").trim();
@@ -61,9 +66,11 @@ public record HistoricalRecord(List<Switch> switches, Map<Integer, Integer> alli
             } catch (DateTimeParseException e) {
                 throw bad(switchesFile, r, "date must be YYYY-MM-DD, got '" + r.get("date") + "'");
             }
-            switches.add(new Switch(month, r.get("iso3").trim(), direction.equals("to_prc")));
+            Switch event = new Switch(month, r.get("iso3").trim(), direction.equals("to_prc"));
+            ("switch".equals(type) ? switches : recognitions).add(event);
         }
         switches.sort((a, b) -> a.month().compareTo(b.month()));
+        recognitions.sort((a, b) -> a.month().compareTo(b.month()));
         Map<Integer, Integer> allies = new TreeMap<>();
         for (CSVRecord r : rows(alliesFile, List.of("year", "allies_on_1_jan"))) {
             try {
@@ -72,7 +79,7 @@ public record HistoricalRecord(List<Switch> switches, Map<Integer, Integer> alli
                 throw bad(alliesFile, r, "year and allies_on_1_jan must be whole numbers");
             }
         }
-        return new HistoricalRecord(List.copyOf(switches), allies);
+        return new HistoricalRecord(List.copyOf(switches), allies, List.copyOf(recognitions));
     }
 
     private static List<CSVRecord> rows(Path file, List<String> columns) throws IOException {

@@ -115,6 +115,10 @@ public final class Country implements Steppable {
         RecognitionModel.Replay replay = model.replay();
         boolean switches;
         if (replay != null) {
+            if (replay.wantsValues()) {
+                model.rule().values(this, tick, terms);
+                replay.values(index, tick, side, terms);
+            }
             switches = replay.observe(index, tick, side, hazard);
         } else {
             // One uniform per state per tick, drawn whether or not it is needed, so that a change to one
@@ -155,7 +159,9 @@ public final class Country implements Steppable {
         while (nextRecordedChange < recordedChangeTicks.length && recordedChangeTicks[nextRecordedChange] <= tick) {
             governmentChangeTick = recordedChangeTicks[nextRecordedChange++];
         }
-        if (randomChangePerTick > 0 && tick > recordEndTick && model.random.nextDouble() < randomChangePerTick) {
+        // A replay draws nothing: governments change only as recorded.
+        if (randomChangePerTick > 0 && tick > recordEndTick && model.replay() == null
+                && model.random.nextDouble() < randomChangePerTick) {
             changeGovernment(tick);
         }
         int year = model.parameters().monthOf(tick).getYear();

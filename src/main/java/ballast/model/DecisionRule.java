@@ -138,6 +138,20 @@ public final class DecisionRule {
         return hazard(c.side(), pull(terms) - ballast(terms));
     }
 
+    /**
+     * Fills {@code values} (indexed by {@link Term#ordinal()}) with each term's value before its
+     * weight, money included: the covariates of the rule, as a regression on the same data sees them.
+     */
+    void values(Country c, int tick, double[] values) {
+        for (Term t : Term.all()) {
+            values[t.ordinal()] = t.coefficient(c, tick) * switch (t.money()) {
+                case NONE -> 1.0;
+                case OFFER -> c.offerEffect();
+                case AID -> c.aidEffect();
+            };
+        }
+    }
+
     /** Returns the sum of the pull terms. */
     public static double pull(double[] terms) {
         double sum = 0;

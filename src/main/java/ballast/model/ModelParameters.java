@@ -18,6 +18,7 @@ import java.util.Set;
  * @param rule weights and rates of the decision rule
  * @param events scheduled events, in month order
  * @param setting Taipei's governments and the switches before the start ({@link Setting#NONE} if none)
+ * @param draws the calibration's uncertainty, if each replication draws its own parameters; else null
  */
 public record ModelParameters(
         String name,
@@ -28,7 +29,8 @@ public record ModelParameters(
         List<PatronSpec> patrons,
         RuleParameters rule,
         List<ScheduledEvent> events,
-        Setting setting) {
+        Setting setting,
+        RuleDraws draws) {
 
     public ModelParameters {
         Checks.present("setting", setting);
@@ -96,12 +98,19 @@ public record ModelParameters(
     /** A world with no historical setting. */
     public ModelParameters(String name, YearMonth start, int horizonMonths, int tickMonths, List<CountrySpec> countries,
             List<PatronSpec> patrons, RuleParameters rule, List<ScheduledEvent> events) {
-        this(name, start, horizonMonths, tickMonths, countries, patrons, rule, events, Setting.NONE);
+        this(name, start, horizonMonths, tickMonths, countries, patrons, rule, events, Setting.NONE, null);
+    }
+
+    /** A world whose replications all use {@code rule}. */
+    public ModelParameters(String name, YearMonth start, int horizonMonths, int tickMonths, List<CountrySpec> countries,
+            List<PatronSpec> patrons, RuleParameters rule, List<ScheduledEvent> events, Setting setting) {
+        this(name, start, horizonMonths, tickMonths, countries, patrons, rule, events, setting, null);
     }
 
     /** Returns a copy with another decision rule. */
     public ModelParameters withRule(RuleParameters newRule) {
-        return new ModelParameters(name, start, horizonMonths, tickMonths, countries, patrons, newRule, events, setting);
+        return new ModelParameters(name, start, horizonMonths, tickMonths, countries, patrons, newRule, events, setting,
+                draws);
     }
 
     /** Returns the number of ticks simulated. */

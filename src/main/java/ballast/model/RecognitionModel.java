@@ -167,6 +167,10 @@ public final class RecognitionModel extends SimState {
      */
     public RunRecord simulate(long seed) {
         this.replicationSeed = seed;
+        if (parameters.draws() != null && replay == null) {
+            // This replication's own draw of the calibrated parameters.
+            rule = new DecisionRule(parameters.draws().draw(parameters.rule(), seed), parameters.tickMonths());
+        }
         random.setSeed(new int[] {(int) (seed >>> 32), (int) seed});
         start();
         int ticks = parameters.ticks();
@@ -298,6 +302,18 @@ public final class RecognitionModel extends SimState {
 
         /** Returns the side the record has state {@code state} on at the end of {@code tick}. */
         Side sideAfter(int state, int tick);
+
+        /** Returns whether {@link #values} wants each term's value for every state and tick. */
+        default boolean wantsValues() {
+            return false;
+        }
+
+        /**
+         * Receives the value of every term before its weight (indexed by {@link Term#ordinal()}) for
+         * state {@code state} on {@code side} in {@code tick}, before {@link #observe} (a shared array).
+         */
+        default void values(int state, int tick, Side side, double[] values) {
+        }
     }
 
     Replay replay() {

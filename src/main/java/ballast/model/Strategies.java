@@ -10,11 +10,11 @@ import java.util.Map;
  *   <li>{@code cheapest-flip} (recogniser): offers go, in {@value #CHUNKS} equal chunks, each to the
  *       state whose switching hazard that chunk raises most; aid goes, chunk by chunk, where it lowers
  *       hazard most. Both buy the largest change in hazard per dollar.</li>
- *   <li>{@code value-for-money} (recogniser): the same chunks, each to the state where it raises most
- *       the GDP expected to be won (GDP times the rise in hazard), and aid where it lowers most the GDP
- *       expected to be lost: targets by value as well as by price. A chunk buys about as much of a
- *       large economy's GDP as of a small one's where the offer is small against GDP; micro-states,
- *       whose hazard saturates, are cheap but worth little.</li>
+ *   <li>{@code value-for-money} (recogniser): offers in proportion to each rival recogniser's GDP times
+ *       its hazard before the offer, aid likewise among its own: the states most likely to move,
+ *       weighted by what they are worth, at a price in proportion to their size (a state gets the same
+ *       share of its GDP for the same hazard). Unlike the chunks of {@code cheapest-flip}, the split
+ *       moves smoothly with the hazards, so a calibration can fit the weights around it.</li>
  *   <li>{@code most-valuable} (recogniser): offers and aid in proportion to GDP.</li>
  *   <li>{@code defend-at-risk} (recogniser): aid in proportion to each own recogniser's hazard before
  *       aid; offers in proportion to each rival recogniser's hazard before the offer.</li>
@@ -59,8 +59,8 @@ public final class Strategies {
      */
     public static Strategy forName(String name) {
         return switch (name) {
-            case CHEAPEST_FLIP -> (model, patron) -> greedyBoth(model, patron, false);
-            case VALUE_FOR_MONEY -> (model, patron) -> greedyBoth(model, patron, true);
+            case CHEAPEST_FLIP -> Strategies::cheapestFlip;
+            case VALUE_FOR_MONEY -> Strategies::valueForMoney;
             case MOST_VALUABLE -> Strategies::mostValuable;
             case DEFEND_AT_RISK -> Strategies::defendAtRisk;
             case BALLAST -> Strategies::ballast;
@@ -69,13 +69,9 @@ public final class Strategies {
         };
     }
 
-    private static void greedyBoth(RecognitionModel model, Patron patron, boolean byValue) {
+    private static void cheapestFlip(RecognitionModel model, Patron patron) {
         Pools pools = Pools.of(patron);
         Scratch s = prepare(model, patron);
-        double floor = model.rule().parameters().gdpFloorUsdMillions();
-        for (int i = 0; i < s.n; i++) {
-            s.value[i] = byValue ? Math.max(model.country(i).gdpUsdMillions(), floor) : 1.0;
-        }
         double[][] offerEffects = greedy(model, s, s.offerTarget, pools.offers, true);
         commitChunks(model, s, s.offerTarget, pools.offers, offerEffects, true);
         double[][] aidEffects = greedy(model, s, s.aidTarget, pools.aid, false);
@@ -100,6 +96,20 @@ public final class Strategies {
         Scratch s = prepare(model, patron);
         for (int i = 0; i < s.n; i++) {
             s.weight[i] = s.offerTarget[i] ? offerHazardOfEffect(s, i, 0.0) : aidHazardOfEffect(model, s, i, 0.0);
+        }
+        proportional(s, s.offerTarget, pools.offers);
+        commit(model, s.offerTarget, s.allocation, true);
+        proportional(s, s.aidTarget, pools.aid);
+        commit(model, s.aidTarget, s.allocation, false);
+    }
+
+    private static void valueForMoney(RecognitionModel model, Patron patron) {
+        Pools pools = Pools.of(patron);
+        Scratch s = prepare(model, patron);
+        double floor = model.rule().parameters().gdpFloorUsdMillions();
+        for (int i = 0; i < s.n; i++) {
+            double hazard = s.offerTarget[i] ? offerHazardOfEffect(s, i, 0.0) : aidHazardOfEffect(model, s, i, 0.0);
+            s.weight[i] = hazard * Math.max(model.country(i).gdpUsdMillions(), floor);
         }
         proportional(s, s.offerTarget, pools.offers);
         commit(model, s.offerTarget, s.allocation, true);
@@ -205,7 +215,7 @@ public final class Strategies {
             double bestGain = 0;
             for (int i = 0; i < s.n; i++) {
                 if (target[i]) {
-                    double gain = sign * (s.next[i] - s.current[i]) * s.value[i];
+                    double gain = sign * (s.next[i] - s.current[i]);
                     if (best < 0 || gain > bestGain) {
                         best = i;
                         bestGain = gain;
@@ -271,7 +281,6 @@ public final class Strategies {
     static final class Scratch {
         final int n;
         final double[] weight;
-        final double[] value;
         final double[] current;
         final double[] next;
         final double[] allocation;
@@ -294,7 +303,6 @@ public final class Strategies {
         Scratch(int n) {
             this.n = n;
             weight = new double[n];
-            value = new double[n];
             current = new double[n];
             next = new double[n];
             allocation = new double[n];

@@ -14,9 +14,10 @@ import java.util.List;
  * @param resolved the merged scenario tree after {@code extends}, as plain maps, lists and values
  * @param sources every file read (the scenario, what it extends, the data tables), in reading order
  * @param record the historical record to score a back-test against, or null if the scenario names none
+ * @param calibrate what {@code ballast calibrate} fits in this world (its {@code calibrate:} section), or null
  */
 public record Scenario(String name, Path file, long seed, ModelParameters parameters, Object resolved,
-        List<Path> sources, Record record) {
+        List<Path> sources, Record record, CalibrateSpec calibrate) {
 
     public Scenario {
         sources = List.copyOf(sources);
@@ -32,8 +33,32 @@ public record Scenario(String name, Path file, long seed, ModelParameters parame
     public record Record(Path switches, Path alliesByYear, int baselineYears) {
     }
 
+    /**
+     * The {@code calibrate:} section: the training window and the parameters to fit, each with its
+     * prior (the penalty against over-fitting).
+     *
+     * @param trainFrom first month of the training window
+     * @param trainTo last month of the training window
+     * @param fit the parameters, in order
+     */
+    public record CalibrateSpec(java.time.YearMonth trainFrom, java.time.YearMonth trainTo, List<Fit> fit) {
+        public CalibrateSpec {
+            fit = List.copyOf(fit);
+        }
+
+        /**
+         * One fitted parameter.
+         *
+         * @param name {@code toPrcPerYear}, {@code toRocPerYear} or a term's key
+         * @param priorMean mean of its normal prior on the fitting scale (log scale for base rates)
+         * @param priorSd standard deviation of the prior; infinite for a flat prior
+         */
+        public record Fit(String name, double priorMean, double priorSd) {
+        }
+    }
+
     /** Returns this scenario with another master seed. */
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, file, newSeed, parameters, resolved, sources, record);
+        return new Scenario(name, file, newSeed, parameters, resolved, sources, record, calibrate);
     }
 }

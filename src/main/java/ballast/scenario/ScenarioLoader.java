@@ -3,6 +3,7 @@ package ballast.scenario;
 import ballast.model.CountrySpec;
 import ballast.model.ModelParameters;
 import ballast.model.PatronSpec;
+import ballast.model.RuleDraws;
 import ballast.model.RuleParameters;
 import ballast.model.ScheduledEvent;
 import ballast.model.Side;
@@ -109,13 +110,15 @@ public final class ScenarioLoader {
         List<PatronSpec> patrons = PatronReader.read(top, codes, points, start, end, events, problems, sources);
         EventReader.read(top, codes, patrons, points, start, end, events, problems);
         Scenario.Record record = record(top.object("record"));
+        Scenario.CalibrateSpec calibrate = CalibrationReader.spec(top.object("calibrate"));
+        RuleDraws draws = CalibrationReader.draws(top, rule);
         top.node("extends");
         top.finish();
         problems.throwIfAny();
         try {
             ModelParameters parameters = new ModelParameters(name, start, horizon, tick, countries, patrons, rule,
-                    events, states.setting());
-            return new Scenario(name, file, seed, parameters, root.toPlain(), sources, record);
+                    events, states.setting(), draws);
+            return new Scenario(name, file, seed, parameters, root.toPlain(), sources, record, calibrate);
         } catch (IllegalArgumentException e) {
             // The readers check everything the records check; this is a safety net, still one clear line.
             problems.add(root.source(), "", e.getMessage());
