@@ -183,6 +183,23 @@ class LogisticRegressionTest {
     }
 
     @Test
+    void aLargeOffsetIsFittedByHalvingNewtonsOvershootingSteps() {
+        // With every row's log-odds shifted by +15, the first Newton step from zero is about -5.5e6 on the
+        // intercept (every fitted probability is near 1, so the information is tiny) and takes the
+        // log-likelihood from -270 to -1.6e7; the fit takes it only after 16 halvings (checked: with
+        // halving disabled this test fails). It then reaches the plain fit's likelihood, the intercept
+        // shifted by exactly -15.
+        double[] offset = new double[MPG.length];
+        java.util.Arrays.fill(offset, 15);
+        LogisticFit plain = LogisticRegression.fit(columns(MPG), events(VS));
+        LogisticFit shifted = LogisticRegression.fit(columns(MPG), events(VS), null, offset, Options.defaults());
+        assertTrue(shifted.converged());
+        assertEquals(plain.coefficient(0) - 15, shifted.coefficient(0), 1e-8);
+        assertEquals(plain.coefficient(1), shifted.coefficient(1), 1e-9);
+        assertEquals(plain.logLikelihood(), shifted.logLikelihood(), 1e-9);
+    }
+
+    @Test
     void frequencyWeightsEqualRepeatedRowsAndZeroWeightsDropRows() {
         int n = MPG.length;
         double[] weights = new double[n];
