@@ -1,5 +1,6 @@
 package ballast.stats;
 
+import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
@@ -84,7 +85,12 @@ public final class Auc {
     /**
      * Returns the AUC with a percentile bootstrap interval, resampling positives and negatives separately
      * (stratified, so every resample keeps {@code n1} positives and {@code n0} negatives), from a generator
-     * seeded with {@code seed} ({@link Bootstrap#generator}): the same seed gives the same interval.
+     * seeded with {@code seed} ({@link Bootstrap#generator}): the same seed gives the same interval, and
+     * so does the same data in another order (resamples index the sorted scores).
+     *
+     * <p>Each resample draws {@code n1} indices into the sorted positives, then {@code n0} into the sorted
+     * negatives, and its AUC is exactly {@link #of(double[], double[])} of the drawn scores, computed in
+     * {@code O(n1 + n0)} from counts (each positive's place among the sorted negatives is found once).
      *
      * @param positives scores of the positives, at least one, none NaN
      * @param negatives scores of the negatives, at least one, none NaN
@@ -98,22 +104,55 @@ public final class Auc {
         if (resamples < 1) {
             throw new IllegalArgumentException("resamples must be at least 1, got " + resamples);
         }
+        double[] pos = positives.clone();
+        double[] neg = negatives.clone();
+        Arrays.sort(pos);
+        Arrays.sort(neg);
+        int n1 = pos.length;
+        int n0 = neg.length;
+        // Negatives below each positive ([0, below)), and up to and including it ([0, upTo)).
+        int[] below = new int[n1];
+        int[] upTo = new int[n1];
+        for (int i = 0; i < n1; i++) {
+            below[i] = firstIndex(neg, pos[i], false);
+            upTo[i] = firstIndex(neg, pos[i], true);
+        }
         RandomGenerator random = Bootstrap.generator(seed);
         double[] replicates = new double[resamples];
-        double[] p = new double[positives.length];
-        double[] q = new double[negatives.length];
+        int[] drawnNegatives = new int[n0 + 1];
         for (int b = 0; b < resamples; b++) {
-            int[] pi = Bootstrap.resample(p.length, random);
-            int[] qi = Bootstrap.resample(q.length, random);
-            for (int i = 0; i < p.length; i++) {
-                p[i] = positives[pi[i]];
+            int[] pi = Bootstrap.resample(n1, random);
+            int[] qi = Bootstrap.resample(n0, random);
+            Arrays.fill(drawnNegatives, 0);
+            for (int j : qi) {
+                drawnNegatives[j + 1]++;
             }
-            for (int j = 0; j < q.length; j++) {
-                q[j] = negatives[qi[j]];
+            for (int k = 1; k <= n0; k++) {
+                drawnNegatives[k] += drawnNegatives[k - 1]; // now: drawn negatives with sorted index < k
             }
-            replicates[b] = of(p, q);
+            double u = 0;
+            for (int i : pi) {
+                int less = drawnNegatives[below[i]];
+                u += less + 0.5 * (drawnNegatives[upTo[i]] - less);
+            }
+            replicates[b] = u / ((double) n1 * n0);
         }
         return Bootstrap.percentile(of(positives, negatives), replicates, level);
+    }
+
+    /** Returns the number of sorted values below {@code x} (or, {@code inclusive}, at most {@code x}). */
+    private static int firstIndex(double[] sorted, double x, boolean inclusive) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < x || inclusive && sorted[mid] == x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**

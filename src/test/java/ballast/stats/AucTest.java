@@ -109,6 +109,49 @@ class AucTest {
     }
 
     @Test
+    void bootstrapReplicatesAreTheAucsOfTheDrawnScoresAndIgnoreInputOrder() {
+        // Independent route: draw the same indices into the sorted scores (positives first, then
+        // negatives, per resample), rank each resample with Auc.of, take the percentile interval.
+        Random random = new Random(11);
+        double[] pos = new double[12];
+        double[] neg = new double[40];
+        for (int i = 0; i < pos.length; i++) {
+            pos[i] = random.nextInt(6) + 1;
+        }
+        for (int j = 0; j < neg.length; j++) {
+            neg[j] = random.nextInt(6); // many ties between and within the groups
+        }
+        double[] sortedPos = pos.clone();
+        double[] sortedNeg = neg.clone();
+        java.util.Arrays.sort(sortedPos);
+        java.util.Arrays.sort(sortedNeg);
+        org.apache.commons.math3.random.RandomGenerator generator = Bootstrap.generator(5);
+        double[] replicates = new double[300];
+        for (int b = 0; b < replicates.length; b++) {
+            int[] pi = Bootstrap.resample(pos.length, generator);
+            int[] qi = Bootstrap.resample(neg.length, generator);
+            double[] p = new double[pi.length];
+            double[] q = new double[qi.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = sortedPos[pi[i]];
+            }
+            for (int j = 0; j < q.length; j++) {
+                q[j] = sortedNeg[qi[j]];
+            }
+            replicates[b] = Auc.of(p, q);
+        }
+        Interval expected = Bootstrap.percentile(Auc.of(pos, neg), replicates, 0.9);
+        Interval actual = Auc.bootstrap(pos, neg, 300, 0.9, 5);
+        assertEquals(expected.lower(), actual.lower(), 1e-12);
+        assertEquals(expected.upper(), actual.upper(), 1e-12);
+        double[] reversed = new double[neg.length];
+        for (int j = 0; j < neg.length; j++) {
+            reversed[j] = neg[neg.length - 1 - j];
+        }
+        assertEquals(actual, Auc.bootstrap(pos, reversed, 300, 0.9, 5));
+    }
+
+    @Test
     void perfectSeparationHasADegenerateBootstrapInterval() {
         Interval i = Auc.bootstrap(new double[] {0.8, 0.9}, new double[] {0.1, 0.5, 0.7}, 200, 0.95, 1);
         assertEquals(1.0, i.lower(), 0);
