@@ -2,9 +2,11 @@ package ballast.cli;
 
 import ballast.experiment.Backtest;
 import ballast.experiment.BacktestCounts;
+import ballast.experiment.Baselines;
 import ballast.experiment.DesignRun;
 import ballast.experiment.HistoricalRecord;
 import ballast.model.ModelParameters;
+import ballast.model.Term;
 import ballast.output.Manifest;
 import ballast.output.ResultFolder;
 import ballast.output.chart.ChartFolder;
@@ -14,9 +16,12 @@ import ballast.output.chart.SavedCharts;
 import ballast.output.table.BacktestTables;
 import ballast.scenario.Scenario;
 import ballast.scenario.ScenarioLoader;
+import ballast.scenario.ScenarioTemplate;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,14 +35,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code ballast backtest}: runs a historical scenario and scores it against the record, next to a naive baseline. */
+/** {@code ballast backtest}: runs a historical scenario and scores it against the record, beside two baselines. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = {"Runs a historical scenario (one with a 'record' section, e.g. scenarios/backtest-2008.yaml) "
-                + "and scores it against the recorded switches: Brier score and log loss per country-year, RMSE of "
-                + "the ally count and the share of months inside the 80%% band, a calibration table; each next to "
-                + "a naive baseline with one constant monthly hazard from the years before the start.",
-            "Writes backtest_*.csv, backtest_scores.tex, manifest.json and the backtest_fan chart; prints the "
-                + "folder's path."})
+        description = {"Runs a historical scenario (one with a 'record' section, e.g. scenarios/backtest-2016.yaml) "
+                + "and scores it against the recorded switches, beside a naive constant hazard given the same "
+                + "information about Taipei's government and a logistic hazard regression on the same covariates, "
+                + "both fitted to the training window of the calibration the record section names: Brier score and "
+                + "log loss per country-year, Brier score of 'left by the end' per state, AUC of leavers against "
+                + "stayers with a bootstrap interval, the share of months inside the 80%% band, a reliability table.",
+            "A record section with 'rolling: 2008:2024' makes one-year-ahead forecasts from each January instead.",
+            "Writes backtest_*.csv, backtest_scores.tex, manifest.json and the charts; prints the folder's path."})
 final class BacktestCommand implements Callable<Integer> {
     static final long DEFAULT_REPLICATIONS = 2_000;
 
@@ -45,7 +52,7 @@ final class BacktestCommand implements Callable<Integer> {
     Path scenarioFile;
 
     @Option(names = {"-n", "--replications"}, paramLabel = "N",
-            description = "Replications (default: " + DEFAULT_REPLICATIONS + ").")
+            description = "Replications of each forecast (default: " + DEFAULT_REPLICATIONS + ").")
     Long replications;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
@@ -68,68 +75,123 @@ final class BacktestCommand implements Callable<Integer> {
         if (n < 1) {
             throw new UserException("-n must be at least 1, got " + n);
         }
-        Scenario loaded = ScenarioLoader.load(scenarioFile);
-        Scenario scenario = output.seed != null ? loaded.withSeed(output.seed) : loaded;
+        ScenarioTemplate template = ScenarioTemplate.read(scenarioFile);
+        Scenario scenario = output.seed != null ? template.scenario().withSeed(output.seed) : template.scenario();
         Scenario.Record recordSpec = scenario.record();
         if (recordSpec == null) {
             throw new UserException(scenarioFile + ": not a back-test scenario (it has no 'record' section naming "
-                    + "the switches to score against; see scenarios/backtest-2008.yaml)");
+                    + "the switches to score against; see scenarios/backtest-2016.yaml)");
+        }
+        if (recordSpec.training() == null) {
+            throw new UserException(scenarioFile + ": record: training must name the calibration scenario whose "
+                    + "training window the baselines are fitted to (e.g. calibration.yaml)");
+        }
+        Scenario training = ScenarioLoader.load(recordSpec.training());
+        Scenario.CalibrateSpec cal = training.calibrate();
+        if (cal == null || training.record() == null) {
+            throw new UserException(recordSpec.training() + ": not a calibration scenario (it needs 'calibrate:' and "
+                    + "'record:' sections)");
         }
         HistoricalRecord record = HistoricalRecord.read(recordSpec.switches(), recordSpec.alliesByYear());
+        HistoricalRecord trainingRecord = HistoricalRecord.read(training.record().switches(),
+                training.record().alliesByYear());
+        List<Term> covariates = new ArrayList<>();
+        List<Double> priorSd = new ArrayList<>();
+        for (Scenario.CalibrateSpec.Fit f : cal.fit()) {
+            Term t = Term.ofKey(f.name());
+            if (t != null) {
+                if (Double.isInfinite(f.priorSd())) {
+                    throw new UserException(recordSpec.training() + ": calibrate: fit: " + f.name() + " needs a "
+                            + "normal prior for the logistic regression's penalty");
+                }
+                covariates.add(t);
+                priorSd.add(f.priorSd());
+            }
+        }
         ModelParameters p = scenario.parameters();
-        try {
-            record.priorMonthlyHazard(p.start(), recordSpec.baselineYears());
-        } catch (IllegalArgumentException e) {
-            throw new UserException(recordSpec.alliesByYear() + ": " + e.getMessage() + " (the naive baseline needs "
-                    + "the " + recordSpec.baselineYears() + " years before " + p.start() + ")");
+        Baselines.Fitted baselines = Baselines.fit(training.parameters(), trainingRecord, cal.trainTo(), covariates,
+                priorSd.stream().mapToDouble(Double::doubleValue).toArray(), p.rule().weight(Term.TRUCE));
+
+        List<Scenario> forecasts = new ArrayList<>();
+        if (recordSpec.rolling()) {
+            for (int y = recordSpec.rollingFrom(); y <= recordSpec.rollingTo(); y++) {
+                Scenario s = template.startingAt(YearMonth.of(y, 1), 12);
+                forecasts.add(output.seed != null ? s.withSeed(output.seed) : s);
+            }
+        } else {
+            forecasts.add(scenario);
         }
         Path target = output.target(scenario.name(), started);
+        PrintWriter err = spec.commandLine().getErr();
         try (ResultFolder folder = ResultFolder.create(target)) {
-            int[] yearOfTick = Backtest.yearOfTick(p);
-            BacktestCounts total = new BacktestCounts(p.countries().size(), yearOfTick);
-            DesignRun<BacktestCounts> run = new DesignRun<>(1, n, scenario.seed(), true, point -> scenario,
-                    states -> new BacktestCounts(states, yearOfTick));
-            PrintWriter err = spec.commandLine().getErr();
+            List<BacktestCounts> totals = new ArrayList<>();
+            for (Scenario s : forecasts) {
+                totals.add(new BacktestCounts(s.parameters().countries().size(), Backtest.yearOfTick(s.parameters())));
+            }
+            int[] yearOfTick = Backtest.yearOfTick(forecasts.get(0).parameters());
+            DesignRun<BacktestCounts> run = new DesignRun<>(forecasts.size(), n, scenario.seed(), true,
+                    forecasts::get, states -> new BacktestCounts(states, yearOfTick));
             try (OnInterrupt onCtrlC = new OnInterrupt(run::stop);
-                    Progress progress = new Progress(scenario.name(), n, 0, run::replicationsRun, err)) {
-                run.run((point, block) -> false, threadCount, (point, block, part) -> total.merge(part));
+                    Progress progress = new Progress(scenario.name(), n * forecasts.size(), 0, run::replicationsRun,
+                            err)) {
+                run.run((point, block) -> false, threadCount, (point, block, part) -> totals.get(point).merge(part));
             }
             if (run.stopped()) {
                 err.println("ballast: interrupted; nothing was written (a back-test is short: run it again)");
                 return BatchCommand.INTERRUPTED;
             }
-            Backtest.Result result = Backtest.score(p, total, record, recordSpec.baselineYears());
+            List<Backtest.Part> parts = new ArrayList<>();
+            for (int k = 0; k < forecasts.size(); k++) {
+                ModelParameters fp = forecasts.get(k).parameters();
+                parts.add(Backtest.part(fp, totals.get(k), record, Baselines.forecast(baselines, fp)));
+            }
+            Backtest.Result result = Backtest.summarise(n, parts, scenario.seed());
             Manifest manifest = new Manifest("backtest", scenario, root.invocation(), started)
-                    .put("backtest", section(n, threadCount, result, recordSpec))
+                    .put("backtest", section(n, threadCount, recordSpec, forecasts, baselines, p))
                     .put("parameters", p);
             Path dir = folder.dir();
-            BacktestTables.write(scenario.name(), result, dir);
+            BacktestTables.write(scenario.name(), result, baselines, dir);
             manifest.write(dir);
             ChartFolder.write(SavedCharts.all(dir, ChartWidth.FULL, false), ChartFolder.of(dir, ChartWidth.FULL),
                     List.of(ChartFormat.values()), false);
             Path done = folder.commit();
-            err.printf(Locale.ROOT, "%s: Brier per country-year %.4f (naive baseline %.4f); log loss %.4f (%.4f); "
-                    + "ally-count RMSE %.2f (%.2f); months in the 80%% band %.0f%% (%.0f%%)%n", scenario.name(),
-                    result.brier().model(), result.brier().baseline(), result.logLoss().model(),
-                    result.logLoss().baseline(), result.rmse().model(), result.rmse().baseline(),
-                    100 * result.coverage80().model(), 100 * result.coverage80().baseline());
+            err.printf(Locale.ROOT, "%s: %s; model / naive / logistic: Brier per country-year %.4f / %.4f / %.4f; "
+                    + "log loss %.4f / %.4f / %.4f; Brier of left by the end %.3f / %.3f / %.3f; AUC %.2f / %.2f / %.2f; "
+                    + "months in the 80%% band %.0f%% / %.0f%% / %.0f%%%n", scenario.name(),
+                    forecasts.size() == 1 ? "from " + p.start() + " to " + p.end()
+                            : forecasts.size() + " one-year forecasts",
+                    result.brier().model(), result.brier().naive(), result.brier().logistic(),
+                    result.logLoss().model(), result.logLoss().naive(), result.logLoss().logistic(),
+                    result.brierLeft().model(), result.brierLeft().naive(), result.brierLeft().logistic(),
+                    result.auc().model(), result.auc().naive(), result.auc().logistic(),
+                    100 * result.coverage80().model(), 100 * result.coverage80().naive(),
+                    100 * result.coverage80().logistic());
             spec.commandLine().getOut().println(done);
             return 0;
         }
     }
 
-    private static Map<String, Object> section(long n, int threads, Backtest.Result r, Scenario.Record spec) {
+    private static Map<String, Object> section(long n, int threads, Scenario.Record spec, List<Scenario> forecasts,
+            Baselines.Fitted b, ModelParameters p) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("replications", n);
-        s.put("seedOfReplication", "SplitMix64 mix64(masterSeed + (i + 1) * 0x9E3779B97F4A7C15), as in batch");
+        s.put("seedOfReplication", "SplitMix64 mix64(masterSeed + (i + 1) * 0x9E3779B97F4A7C15), as in batch, the same "
+                + "for every forecast");
         s.put("threads", threads);
         s.put("switches", spec.switches().toString());
         s.put("alliesByYear", spec.alliesByYear().toString());
-        s.put("baselineMonthlyHazard", r.monthlyHazard());
-        s.put("baselineFrom", r.priorSwitches() + " switches to Beijing in the " + r.priorYears()
-                + " years before the start, over the ally-months of those years");
+        s.put("training", spec.training().toString());
+        s.put("trainingWindow", b.trainFrom() + ":" + b.trainTo());
+        s.put("rolling", spec.rolling());
+        s.put("forecasts", forecasts.stream().map(f -> f.parameters().start() + ":" + f.parameters().end()).toList());
+        s.put("parameterUncertainty", p.draws() != null);
+        s.put("naiveMonthlyHazardKmt", b.naiveHazard(false, false));
+        s.put("naiveMonthlyHazardDpp", b.naiveHazard(true, false));
+        s.put("truceFactor", Math.exp(b.truceWeight()));
+        s.put("logisticCovariates", b.covariates().stream().map(Term::key).toList());
         s.put("forecast", "per country-year: P(switch to Beijing during the year | Taipei on 1 January); model: "
-                + "(runs switching + 0.5) / (runs with Taipei on 1 January + 1)");
+                + "(runs switching + 0.5) / (runs with Taipei on 1 January + 1); baselines: 1 - product of monthly "
+                + "survivals");
         return s;
     }
 }

@@ -4,59 +4,181 @@ import ballast.experiment.HistoricalRecord.Switch;
 import ballast.model.CountrySpec;
 import ballast.model.ModelParameters;
 import ballast.model.Side;
+import ballast.stats.Auc;
+import ballast.stats.Interval;
+import ballast.stats.PoissonBinomial;
+import ballast.stats.Scores;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.distribution.BinomialDistribution;
 
 /**
- * Scores a back-test: the model's replications of a historical scenario against what happened,
- * next to a naive baseline in which every ally has the same constant monthly hazard of switching to
- * Beijing, set from the switch rate of the years before the start.
+ * Scores a back-test: the model's replications of a historical scenario against what happened, next
+ * to the two {@link Baselines} (a naive constant hazard and a logistic hazard regression, both fitted
+ * to the same training window as the model and given the same information).
  *
- * <p>Forecasts are scored per country-year: for each state that really recognised Taipei on
- * 1 January of a year, the forecast is the probability that it switches to Beijing during that year,
- * given that it recognises Taipei on 1 January; for the model, the share of the runs with Taipei on
- * that day in which it switched during the year, smoothed as (switched + 0.5) / (runs + 1) so no
- * forecast is exactly 0 or 1; for the baseline, 1 - (1 - h)^12. The ally-count path is the number of
- * the start's allies recognising Taipei at the end of each month (the model cannot gain states it
- * does not contain, so allies won later, e.g. Saint Lucia in 2007, are not counted).
+ * <p>A back-test is one or more forecasts (parts): one from its start to its end, or, rolling, one a
+ * year ahead from each January. Each part scores:
+ * <ul>
+ *   <li>per country-year: for each state really with Taipei on 1 January of a year, the probability
+ *       that it moves to Beijing during that year given that it is with Taipei on 1 January (model: of
+ *       the runs with the state with Taipei on that day, the share that moved, smoothed as
+ *       (moved + 0.5) / (runs + 1); baselines: one minus the product of their monthly survivals);</li>
+ *   <li>per state: the probability that it moves to Beijing at least once by the end ("left by the
+ *       end");</li>
+ *   <li>the path of the start's allies still with Taipei, month by month: the model's quantiles over
+ *       runs, the baselines' from the Poisson binomial distribution of the states' survivals.</li>
+ * </ul>
+ * Scores pool every part: Brier score and log loss per country-year, Brier score of "left by the end"
+ * per state, AUC of leavers against stayers with a 95% bootstrap interval, the share of months with
+ * the real count inside the 80% band, the RMSE of the mean count, skill scores against the naive
+ * baseline, and reliability tables.
  */
 public final class Backtest {
-    /** Edges of the calibration table's bins of forecast probability. */
+    /** Edges of the reliability table's bins of forecast probability. */
     public static final double[] BINS = {0, 0.02, 0.05, 0.10, 0.20, 0.30, 0.50, 1.0};
+    /** Resamples of the AUC's bootstrap interval. */
+    public static final int AUC_RESAMPLES = 2_000;
+    private static final double[] QUANTILES = {0.025, 0.10, 0.25, 0.50, 0.75, 0.90, 0.975};
+
+    /** The three forecasters, in column order. */
+    public enum Forecaster {
+        MODEL("model"), NAIVE("naive"), LOGISTIC("logistic");
+
+        private final String label;
+
+        Forecaster(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private static final int F = Forecaster.values().length;
 
     private Backtest() {
     }
 
-    /** A forecast for one state and year, and what happened. */
-    public record CountryYear(String code, int year, long runsAtRisk, double model, double baseline, boolean switched) {
+    /** A forecast for one state and year, and what happened; {@code p} by forecaster. */
+    public record CountryYear(int forecastStart, String code, int year, long runsAtRisk, double[] p,
+            boolean switched) {
+        public CountryYear {
+            p = p.clone();
+        }
+
+        public double p(Forecaster f) {
+            return p[f.ordinal()];
+        }
+
+        @Override
+        public double[] p() {
+            return p.clone();
+        }
     }
 
-    /** One row of the calibration table. */
-    public record CalibrationBin(String forecaster, double from, double to, int n, double meanForecast,
-            double observed) {
+    /** Per state: the forecasts that it moves to Beijing by the end of the part, and what happened. */
+    public record CountryOutcome(int forecastStart, CountrySpec spec, double[] left, double modelTaipeiAtEnd,
+            YearMonth firstSwitch, boolean taipeiAtEnd) {
+        public CountryOutcome {
+            left = left.clone();
+        }
+
+        public double left(Forecaster f) {
+            return left[f.ordinal()];
+        }
+
+        @Override
+        public double[] left() {
+            return left.clone();
+        }
+
+        /** Returns whether the state moved to Beijing by the end. */
+        public boolean leaver() {
+            return firstSwitch != null;
+        }
     }
 
-    /** Per state: the forecast that it switches to Beijing at least once before the end, and what happened. */
-    public record CountryOutcome(CountrySpec spec, double modelEverSwitches, double baselineEverSwitches,
-            double modelTaipeiAtEnd, YearMonth firstSwitch, boolean taipeiAtEnd) {
+    /**
+     * One month of the ally-count path: the real count of the start's allies with Taipei, the mean
+     * and quantiles (2.5, 10, 25, 50, 75, 90, 97.5%) of each forecaster.
+     */
+    public record PathMonth(int forecastStart, YearMonth month, int real, double[] mean, int[][] quantiles) {
+        public PathMonth {
+            mean = mean.clone();
+            quantiles = java.util.Arrays.stream(quantiles).map(int[]::clone).toArray(int[][]::new);
+        }
+
+        public double mean(Forecaster f) {
+            return mean[f.ordinal()];
+        }
+
+        /** Returns forecaster {@code f}'s quantile {@code k} (0 = 2.5% ... 6 = 97.5%). */
+        public int quantile(Forecaster f, int k) {
+            return quantiles[f.ordinal()][k];
+        }
+
+        @Override
+        public double[] mean() {
+            return mean.clone();
+        }
+
+        @Override
+        public int[][] quantiles() {
+            return java.util.Arrays.stream(quantiles).map(int[]::clone).toArray(int[][]::new);
+        }
     }
 
-    /** The ally-count path, month by month: the real count, the model's bands, the baseline's. */
-    public record Path(List<YearMonth> months, int[] real, double[] modelMean, int[] q025, int[] q10, int[] q25,
-            int[] median, int[] q75, int[] q90, int[] q975, double[] baselineMean, int[] baselineQ10,
-            int[] baselineQ90) {
+    /** One forecast from one start. */
+    public record Part(YearMonth start, List<CountryYear> countryYears, List<CountryOutcome> countries,
+            List<PathMonth> path) {
+        public Part {
+            countryYears = List.copyOf(countryYears);
+            countries = List.copyOf(countries);
+            path = List.copyOf(path);
+        }
+    }
+
+    /** A score by forecaster. */
+    public record Score(double model, double naive, double logistic) {
+        public double of(Forecaster f) {
+            return switch (f) {
+                case MODEL -> model;
+                case NAIVE -> naive;
+                case LOGISTIC -> logistic;
+            };
+        }
+
+        static Score of(double[] v) {
+            return new Score(v[0], v[1], v[2]);
+        }
     }
 
     /** Everything scored. */
-    public record Result(long replications, double monthlyHazard, long priorSwitches, int priorYears,
-            List<CountryYear> countryYears, List<CountryOutcome> countries, Path path,
-            List<CalibrationBin> calibration, Score brier, Score logLoss, Score rmse, Score coverage80) {
-    }
+    public record Result(long replications, List<Part> parts, int countryYearEvents, int leavers, int stayers,
+            Score brier, Score logLoss, Score brierLeft, Score auc, List<Interval> aucInterval, Score coverage80,
+            Score rmse, Score brierSkill, Score brierLeftSkill, List<List<Scores.ReliabilityBin>> reliability) {
+        public Result {
+            parts = List.copyOf(parts);
+            aucInterval = List.copyOf(aucInterval);
+            reliability = List.copyOf(reliability);
+        }
 
-    /** A score for the model and for the baseline. */
-    public record Score(double model, double baseline) {
+        /** Returns every country-year of every part. */
+        public List<CountryYear> countryYears() {
+            return parts.stream().flatMap(p -> p.countryYears().stream()).toList();
+        }
+
+        /** Returns every state outcome of every part. */
+        public List<CountryOutcome> countries() {
+            return parts.stream().flatMap(p -> p.countries().stream()).toList();
+        }
+
+        /** Returns every month of every part. */
+        public List<PathMonth> path() {
+            return parts.stream().flatMap(p -> p.path().stream()).toList();
+        }
     }
 
     /** Returns each tick's calendar-year index (0 for the year of the start). */
@@ -68,19 +190,24 @@ public final class Backtest {
         return y;
     }
 
-    /** Scores {@code counts} of scenario {@code p} against {@code record}. */
-    public static Result score(ModelParameters p, BacktestCounts counts, HistoricalRecord record, int priorYears) {
-        double h = record.priorMonthlyHazard(p.start(), priorYears);
-        double yearly = 1 - Math.pow(1 - h, 12);
+    /**
+     * Scores one forecast: the model's {@code counts} of world {@code p} and the baselines' monthly
+     * {@code hazards}, against {@code record}.
+     */
+    public static Part part(ModelParameters p, BacktestCounts counts, HistoricalRecord record,
+            Baselines.Hazards hazards) {
         List<CountrySpec> states = p.countries();
         int n = states.size();
         int ticks = p.ticks();
-        YearMonth end = p.monthOf(ticks - 1);
+        int months = p.tickMonths();
+        YearMonth end = p.end();
         int startYear = p.start().getYear();
+        double[][][] monthly = {null, hazards.naive(), hazards.logistic()};
 
         boolean[][] realRoc = new boolean[n][ticks];
         List<CountryYear> countryYears = new ArrayList<>();
         List<CountryOutcome> outcomes = new ArrayList<>();
+        double[][][] survival = new double[F][n][ticks]; // baselines' P(with Taipei after tick t)
         for (int i = 0; i < n; i++) {
             CountrySpec s = states.get(i);
             List<Switch> own = record.switches().stream().filter(w -> w.code().equals(s.code())
@@ -93,10 +220,12 @@ public final class Backtest {
             for (int t = 0; t < ticks; t++) {
                 YearMonth m = p.monthOf(t);
                 int y = m.getYear() - startYear;
-                if (m.getMonthValue() == 1 || t == 0) {
+                if (m.getMonthValue() <= months || t == 0) {
                     rocOnFirstJanuary[y] = roc;
                 }
-                while (k < own.size() && !own.get(k).month().isAfter(m)) {
+                // The switches of the months this tick covers.
+                YearMonth last = m.plusMonths(months - 1L);
+                while (k < own.size() && !own.get(k).month().isAfter(last)) {
                     Switch w = own.get(k++);
                     if (w.toPrc()) {
                         switchedIn[y] = true;
@@ -108,112 +237,133 @@ public final class Backtest {
                 }
                 realRoc[i][t] = roc;
             }
+            double[] yearSurvival = new double[F];
+            double[] totalSurvival = {1, 1, 1};
+            int year = -1;
+            double[][] yearly = new double[F][counts.years()];
+            for (int t = 0; t < ticks; t++) {
+                int y = p.monthOf(t).getYear() - startYear;
+                if (y != year) {
+                    java.util.Arrays.fill(yearSurvival, 1.0);
+                    year = y;
+                }
+                for (int f = 1; f < F; f++) {
+                    double h = monthly[f][i][t];
+                    yearSurvival[f] *= 1 - h;
+                    totalSurvival[f] *= 1 - h;
+                    survival[f][i][t] = totalSurvival[f];
+                    yearly[f][y] = 1 - yearSurvival[f];
+                }
+            }
             for (int y = 0; y < counts.years(); y++) {
                 if (rocOnFirstJanuary[y]) {
                     long atRisk = counts.atRisk(i, y);
                     double model = (counts.events(i, y) + 0.5) / (atRisk + 1.0);
-                    countryYears.add(new CountryYear(s.code(), startYear + y, atRisk, model, yearly, switchedIn[y]));
+                    countryYears.add(new CountryYear(startYear, s.code(), startYear + y, atRisk,
+                            new double[] {model, yearly[1][y], yearly[2][y]}, switchedIn[y]));
                 }
             }
             double r = counts.replications();
-            outcomes.add(new CountryOutcome(s, counts.everToPrc(i) / r, 1 - Math.pow(1 - h, ticks),
-                    counts.rocAtEnd(i) / r, first, roc));
+            outcomes.add(new CountryOutcome(startYear, s, new double[] {counts.everToPrc(i) / r, 1 - totalSurvival[1],
+                1 - totalSurvival[2]}, counts.rocAtEnd(i) / r, first, roc));
         }
-
-        double brierModel = 0;
-        double brierBase = 0;
-        double logModel = 0;
-        double logBase = 0;
-        for (CountryYear cy : countryYears) {
-            double o = cy.switched() ? 1 : 0;
-            brierModel += (cy.model() - o) * (cy.model() - o);
-            brierBase += (cy.baseline() - o) * (cy.baseline() - o);
-            logModel -= cy.switched() ? Math.log(cy.model()) : Math.log(1 - cy.model());
-            logBase -= cy.switched() ? Math.log(cy.baseline()) : Math.log(1 - cy.baseline());
-        }
-        int m = countryYears.size();
-
-        Path path = path(p, counts, realRoc, h);
-        double seModel = 0;
-        double seBase = 0;
-        int inModel = 0;
-        int inBase = 0;
+        List<PathMonth> path = new ArrayList<>();
         for (int t = 0; t < ticks; t++) {
-            seModel += sq(path.modelMean()[t] - path.real()[t]);
-            seBase += sq(path.baselineMean()[t] - path.real()[t]);
-            if (path.q10()[t] <= path.real()[t] && path.real()[t] <= path.q90()[t]) {
-                inModel++;
-            }
-            if (path.baselineQ10()[t] <= path.real()[t] && path.real()[t] <= path.baselineQ90()[t]) {
-                inBase++;
-            }
-        }
-        List<CalibrationBin> calibration = new ArrayList<>();
-        calibration.addAll(calibration("model", countryYears, true));
-        calibration.addAll(calibration("baseline", countryYears, false));
-        return new Result(counts.replications(), h, record.priorSwitches(p.start(), priorYears), priorYears,
-                List.copyOf(countryYears), List.copyOf(outcomes), path, List.copyOf(calibration),
-                new Score(brierModel / m, brierBase / m), new Score(logModel / m, logBase / m),
-                new Score(Math.sqrt(seModel / ticks), Math.sqrt(seBase / ticks)),
-                new Score((double) inModel / ticks, (double) inBase / ticks));
-    }
-
-    private static Path path(ModelParameters p, BacktestCounts counts, boolean[][] realRoc, double h) {
-        int ticks = p.ticks();
-        int n = realRoc.length;
-        int initial = (int) p.countries().stream().filter(c -> c.initialSide() == Side.ROC).count();
-        List<YearMonth> months = new ArrayList<>();
-        int[] real = new int[ticks];
-        double[] mean = new double[ticks];
-        int[][] q = new int[7][ticks];
-        double[] probabilities = {0.025, 0.10, 0.25, 0.50, 0.75, 0.90, 0.975};
-        double[] baseMean = new double[ticks];
-        int[] baseLow = new int[ticks];
-        int[] baseHigh = new int[ticks];
-        for (int t = 0; t < ticks; t++) {
-            months.add(p.monthOf(t));
+            int real = 0;
             for (int i = 0; i < n; i++) {
-                real[t] += realRoc[i][t] ? 1 : 0;
+                real += realRoc[i][t] ? 1 : 0;
             }
+            double[] mean = new double[F];
+            int[][] q = new int[F][QUANTILES.length];
             long[] hist = counts.alliesHistogram(t);
-            mean[t] = Statistics.mean(hist);
-            for (int k = 0; k < probabilities.length; k++) {
-                q[k][t] = Statistics.quantile(hist, probabilities[k]);
+            mean[0] = Statistics.mean(hist);
+            for (int k = 0; k < QUANTILES.length; k++) {
+                q[0][k] = Statistics.quantile(hist, QUANTILES[k]);
             }
-            // Baseline: each ally independently still with Taipei after t + 1 months with probability (1 - h)^(t+1).
-            double keep = Math.pow(1 - h, (t + 1) * (double) p.tickMonths());
-            BinomialDistribution allies = new BinomialDistribution(null, initial, keep);
-            baseMean[t] = initial * keep;
-            baseLow[t] = allies.inverseCumulativeProbability(0.10);
-            baseHigh[t] = allies.inverseCumulativeProbability(0.90);
-        }
-        return new Path(List.copyOf(months), real, mean, q[0], q[1], q[2], q[3], q[4], q[5], q[6], baseMean, baseLow,
-                baseHigh);
-    }
-
-    private static List<CalibrationBin> calibration(String name, List<CountryYear> cys, boolean model) {
-        List<CalibrationBin> bins = new ArrayList<>();
-        for (int b = 0; b + 1 < BINS.length; b++) {
-            double from = BINS[b];
-            double to = BINS[b + 1];
-            int count = 0;
-            double sum = 0;
-            int events = 0;
-            for (CountryYear cy : cys) {
-                double f = model ? cy.model() : cy.baseline();
-                if (f >= from && (f < to || b + 2 == BINS.length && f <= to)) {
-                    count++;
-                    sum += f;
-                    events += cy.switched() ? 1 : 0;
+            for (int f = 1; f < F; f++) {
+                double[] stay = new double[n];
+                for (int i = 0; i < n; i++) {
+                    stay[i] = states.get(i).initialSide() == Side.ROC ? survival[f][i][t] : 0.0;
+                }
+                PoissonBinomial allies = PoissonBinomial.of(stay);
+                mean[f] = allies.mean();
+                for (int k = 0; k < QUANTILES.length; k++) {
+                    q[f][k] = allies.quantile(QUANTILES[k]);
                 }
             }
-            bins.add(new CalibrationBin(name, from, to, count, count == 0 ? Double.NaN : sum / count,
-                    count == 0 ? Double.NaN : (double) events / count));
+            path.add(new PathMonth(startYear, p.monthOf(t), real, mean, q));
         }
-        return bins;
+        return new Part(p.start(), countryYears, outcomes, path);
     }
 
-    private static double sq(double v) {
-        return v * v;
+    /** Pools the parts' forecasts into scores; {@code seed} seeds the AUC's bootstrap. */
+    public static Result summarise(long replications, List<Part> parts, long seed) {
+        List<CountryYear> cys = parts.stream().flatMap(p -> p.countryYears().stream()).toList();
+        List<CountryOutcome> states = parts.stream().flatMap(p -> p.countries().stream())
+                .filter(c -> c.spec().initialSide() == Side.ROC).toList();
+        List<PathMonth> months = parts.stream().flatMap(p -> p.path().stream()).toList();
+        boolean[] moved = new boolean[cys.size()];
+        for (int k = 0; k < moved.length; k++) {
+            moved[k] = cys.get(k).switched();
+        }
+        boolean[] left = new boolean[states.size()];
+        for (int k = 0; k < left.length; k++) {
+            left[k] = states.get(k).leaver();
+        }
+        double[] brier = new double[F];
+        double[] logLoss = new double[F];
+        double[] brierLeft = new double[F];
+        double[] auc = new double[F];
+        double[] coverage = new double[F];
+        double[] rmse = new double[F];
+        List<Interval> aucInterval = new ArrayList<>();
+        List<List<Scores.ReliabilityBin>> reliability = new ArrayList<>();
+        double[][] forecasts = new double[F][];
+        double[][] leftForecasts = new double[F][];
+        for (Forecaster f : Forecaster.values()) {
+            int i = f.ordinal();
+            forecasts[i] = cys.stream().mapToDouble(c -> c.p(f)).toArray();
+            leftForecasts[i] = states.stream().mapToDouble(c -> c.left(f)).toArray();
+            brier[i] = Scores.brier(forecasts[i], moved);
+            logLoss[i] = Scores.logLoss(forecasts[i], moved);
+            brierLeft[i] = Scores.brier(leftForecasts[i], left);
+            double[][] split = Auc.split(leftForecasts[i], left);
+            if (split[0].length > 0 && split[1].length > 0) {
+                auc[i] = Auc.of(split[0], split[1]);
+                aucInterval.add(Auc.bootstrap(split[0], split[1], AUC_RESAMPLES, 0.95, seed));
+            } else {
+                auc[i] = Double.NaN;
+                aucInterval.add(new Interval(Double.NaN, Double.NaN, Double.NaN, 0.95));
+            }
+            int inside = 0;
+            double se = 0;
+            for (PathMonth m : months) {
+                if (m.quantile(f, 1) <= m.real() && m.real() <= m.quantile(f, 5)) {
+                    inside++;
+                }
+                se += (m.mean(f) - m.real()) * (m.mean(f) - m.real());
+            }
+            coverage[i] = (double) inside / months.size();
+            rmse[i] = Math.sqrt(se / months.size());
+            reliability.add(Scores.reliability(forecasts[i], moved, BINS));
+        }
+        int naive = Forecaster.NAIVE.ordinal();
+        double[] skill = new double[F];
+        double[] leftSkill = new double[F];
+        for (int i = 0; i < F; i++) {
+            skill[i] = Scores.skill(brier[i], brier[naive]);
+            leftSkill[i] = Scores.skill(brierLeft[i], brierLeft[naive]);
+        }
+        int events = 0;
+        for (boolean b : moved) {
+            events += b ? 1 : 0;
+        }
+        int leavers = 0;
+        for (boolean b : left) {
+            leavers += b ? 1 : 0;
+        }
+        return new Result(replications, parts, events, leavers, left.length - leavers, Score.of(brier),
+                Score.of(logLoss), Score.of(brierLeft), Score.of(auc), aucInterval, Score.of(coverage),
+                Score.of(rmse), Score.of(skill), Score.of(leftSkill), reliability);
     }
 }

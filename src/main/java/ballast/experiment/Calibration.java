@@ -134,13 +134,7 @@ public final class Calibration {
         if (world.tickMonths() != 1) {
             throw new IllegalArgumentException("a calibration replays months: tickMonths must be 1");
         }
-        int months = (int) java.time.temporal.ChronoUnit.MONTHS.between(world.start(), trainTo) + 1;
-        if (months < 1) {
-            throw new IllegalArgumentException("the training window ends before the world starts");
-        }
-        this.world = new ModelParameters(world.name(), world.start(), months, 1, world.countries(), world.patrons(),
-                world.rule(), world.events().stream().filter(e -> !e.month().isAfter(trainTo)).toList(),
-                world.setting());
+        this.world = cut(world, trainTo);
         this.record = record;
         this.trainTo = trainTo;
         this.fitted = List.copyOf(fitted);
@@ -148,6 +142,17 @@ public final class Calibration {
         if (fitted.stream().map(Parameter::name).distinct().count() != fitted.size()) {
             throw new IllegalArgumentException("a parameter is named twice");
         }
+    }
+
+    /** Returns {@code world} run only to the end of {@code trainTo}: nothing after it can reach a replay. */
+    public static ModelParameters cut(ModelParameters world, YearMonth trainTo) {
+        int months = (int) java.time.temporal.ChronoUnit.MONTHS.between(world.start(), trainTo) + 1;
+        if (months < 1) {
+            throw new IllegalArgumentException("the training window ends before the world starts");
+        }
+        return new ModelParameters(world.name(), world.start(), months, world.tickMonths(), world.countries(),
+                world.patrons(), world.rule(), world.events().stream().filter(e -> !e.month().isAfter(trainTo)).toList(),
+                world.setting());
     }
 
     /** Returns the replays run so far (for progress). */

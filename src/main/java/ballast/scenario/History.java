@@ -51,15 +51,25 @@ final class History {
 
     /** Returns the side the record has {@code code} on at the start (before any event of the start month). */
     Side sideAtStart(String code) {
+        return sideBefore(code, start);
+    }
+
+    /**
+     * Returns the side the record has {@code code} on in month {@code month}, before that month's events:
+     * before its first event (aborted ones included, as in the panel), the opposite of that event; then
+     * as its switches and first recognitions (not aborted ones) left it. A state with no event is with
+     * Taipei.
+     */
+    Side sideBefore(String code, YearMonth month) {
         Side side = null;
         for (SwitchRow r : switches) {
-            if (!r.code().equals(code) || r.eventType().equals("aborted")) {
+            if (!r.code().equals(code)) {
                 continue;
             }
             if (side == null) {
-                side = r.to().other(); // before its first event, the opposite of that event
+                side = r.to().other();
             }
-            if (r.month().isBefore(start)) {
+            if (!r.eventType().equals("aborted") && r.month().isBefore(month)) {
                 side = r.to();
             }
         }

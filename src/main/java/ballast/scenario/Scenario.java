@@ -27,10 +27,18 @@ public record Scenario(String name, Path file, long seed, ModelParameters parame
      * The {@code record} section of a back-test scenario: what really happened, to score it against.
      *
      * @param switches the table of recognition switches (date, iso3, direction, event_type)
-     * @param alliesByYear the table of Taipei's allies on 1 January of each year (for the naive baseline)
-     * @param baselineYears how many years before the start the naive baseline's switch rate is taken from
+     * @param alliesByYear the table of Taipei's allies on 1 January of each year
+     * @param training the calibration scenario whose world and training window the baselines are
+     *     fitted to (as the model was), or null
+     * @param rollingFrom with {@code rollingTo}, the years of one-year-ahead forecasts, each from January
+     *     (a rolling back-test), or 0 for one forecast from the start to the end
+     * @param rollingTo the last year of a rolling back-test, or 0
      */
-    public record Record(Path switches, Path alliesByYear, int baselineYears) {
+    public record Record(Path switches, Path alliesByYear, Path training, int rollingFrom, int rollingTo) {
+        /** Returns whether the back-test forecasts one year ahead from each January of its years. */
+        public boolean rolling() {
+            return rollingFrom > 0;
+        }
     }
 
     /**

@@ -147,9 +147,22 @@ public final class ScenarioLoader {
         }
         Path switches = table(f, "switches");
         Path allies = table(f, "alliesByYear");
-        int years = (int) f.integer("baselineYears", 10, 1, 100, false);
+        Path training = f.has("training") ? table(f, "training") : null;
+        int from = 0;
+        int to = 0;
+        String rolling = f.text("rolling", false);
+        if (rolling != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4}):(\\d{4})").matcher(rolling.trim());
+            if (m.matches() && Integer.parseInt(m.group(1)) <= Integer.parseInt(m.group(2))) {
+                from = Integer.parseInt(m.group(1));
+                to = Integer.parseInt(m.group(2));
+            } else {
+                f.problem("rolling", "expected the years of one-year-ahead forecasts as FROM:TO, e.g. 2008:2024, got '"
+                        + (rolling.length() > 40 ? rolling.substring(0, 40) + "..." : rolling) + "'");
+            }
+        }
         f.finish();
-        return switches == null || allies == null ? null : new Scenario.Record(switches, allies, years);
+        return switches == null || allies == null ? null : new Scenario.Record(switches, allies, training, from, to);
     }
 
     /** Reads a required data-table path, relative to the file it is written in; checks the file exists. */

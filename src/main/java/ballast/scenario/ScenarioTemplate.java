@@ -94,6 +94,24 @@ public final class ScenarioTemplate {
         return ScenarioLoader.bind(file, t, null).withSeed(scenario.seed());
     }
 
+    /**
+     * Returns the scenario started at {@code start} and run for {@code horizonMonths} (the rolling
+     * forecasts of a back-test), validated like the file itself: the states, data and setting are
+     * those of the new start.
+     *
+     * @throws ScenarioException if the variant breaks a rule of the format
+     */
+    public Scenario startingAt(java.time.YearMonth start, int horizonMonths) throws ScenarioException {
+        LinkedHashMap<String, YMap.Entry> entries = new LinkedHashMap<>(tree.entries());
+        YMap.Entry oldStart = entries.get("start");
+        Source at = oldStart != null ? oldStart.value().source() : tree.source();
+        entries.put("start", new YMap.Entry(oldStart != null ? oldStart.keySource() : at,
+                new YScalar(at, start.toString(), YScalar.Kind.STRING)));
+        YMap t = (YMap) replace(new YMap(tree.source(), entries), List.of("horizonMonths"), 0, horizonMonths,
+                tree.source());
+        return ScenarioLoader.bind(file, t, null).withSeed(scenario.seed());
+    }
+
     /** Splits {@code a.b[2].c} into keys and list indices: "a", "b", 2, "c". */
     private static List<Object> segments(String path) {
         List<Object> out = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,13 +74,24 @@ class ScenarioLoaderTest {
         assertTrue(files.size() >= 5, "baseline and four counterfactuals ship");
         for (Path f : files) {
             Scenario s = ScenarioLoader.load(f);
-            if (f.getFileName().toString().startsWith("backtest-")) {
-                // Historical: the allies of 1 January 2000 (29) or 2008 (24), to the end of 2024, with a record.
-                boolean from2000 = f.toString().contains("2000");
-                assertEquals(from2000 ? 29 : 24, s.parameters().countries().size(), f.toString());
-                assertEquals(YearMonth.of(from2000 ? 2000 : 2008, 1), s.parameters().start(), f.toString());
-                assertEquals(YearMonth.of(2024, 12), s.parameters().end(), f.toString());
-                assertTrue(s.record() != null && s.record().baselineYears() == 10, f.toString());
+            String name = f.getFileName().toString();
+            if (name.startsWith("backtest-")) {
+                // Historical: the allies of 1 January of the start year, from the record (29 in 2000, 24 in
+                // 2008 with Malawi, whose break was public on 2008-01-14, 22 in 2016), with a record to score.
+                int year = name.contains("2000") ? 2000 : name.contains("2016") ? 2016 : 2008;
+                assertEquals(Map.of(2000, 29, 2008, 24, 2016, 22).get(year), s.parameters().countries().size(), name);
+                assertEquals(YearMonth.of(year, 1), s.parameters().start(), name);
+                assertEquals(name.contains("rolling") ? YearMonth.of(2008, 12) : YearMonth.of(2024, 12),
+                        s.parameters().end(), name);
+                assertTrue(s.record() != null && s.record().training() != null, name);
+                assertEquals(name.contains("rolling"), s.record().rolling(), name);
+                continue;
+            }
+            if (name.equals("calibration.yaml")) {
+                // Every state of the panel, from 1990, with its training window.
+                assertEquals(42, s.parameters().countries().size());
+                assertEquals(YearMonth.of(1990, 1), s.parameters().start());
+                assertEquals(YearMonth.of(2007, 12), s.calibrate().trainTo());
                 continue;
             }
             assertNull(s.record(), f.toString());
