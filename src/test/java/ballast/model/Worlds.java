@@ -28,6 +28,7 @@ final class Worlds {
         YearMonth nextElection;
         int termMonths;
         YearMonth lastChange;
+        StateRecord record = StateRecord.NONE;
 
         State(String code) {
             this.code = code;
@@ -35,7 +36,7 @@ final class Worlds {
 
         CountrySpec spec() {
             return new CountrySpec(code, code + " name", region, gdp, population, side, exposure, affinity, sensitivity,
-                    stance, opposition, fragility, changeProbability, nextElection, termMonths, lastChange);
+                    stance, opposition, fragility, changeProbability, nextElection, termMonths, lastChange, record);
         }
     }
 
@@ -85,6 +86,14 @@ final class Worlds {
         List<CountrySpec> specs = new ArrayList<>();
         states.forEach(s -> specs.add(s.spec()));
         return new ModelParameters("test", START, horizonMonths, 1, specs, patrons, rule, events);
+    }
+
+    /** As {@link #world}, with a historical setting (Taipei's governments, past switches). */
+    static ModelParameters world(List<State> states, List<PatronSpec> patrons, RuleParameters rule,
+            List<ScheduledEvent> events, int horizonMonths, Setting setting) {
+        List<CountrySpec> specs = new ArrayList<>();
+        states.forEach(s -> specs.add(s.spec()));
+        return new ModelParameters("test", START, horizonMonths, 1, specs, patrons, rule, events, setting);
     }
 
     /** Starts {@code model} and runs its first {@code ticks} schedule steps. */
