@@ -60,7 +60,7 @@ public final class Baselines {
         public double logisticHazard(double[] x, boolean truce) {
             double[] scaled = new double[x.length];
             for (int k = 0; k < x.length; k++) {
-                scaled[k] = x[k] / priorSd[k];
+                scaled[k] = x[k] * priorSd[k];
             }
             return logistic.predict(scaled, truce ? truceWeight : 0.0);
         }
