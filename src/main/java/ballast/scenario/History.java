@@ -55,25 +55,35 @@ final class History {
     }
 
     /**
-     * Returns the side the record has {@code code} on in month {@code month}, before that month's events:
-     * before its first event (aborted ones included, as in the panel), the opposite of that event; then
-     * as its switches and first recognitions (not aborted ones) left it. A state with no event is with
+     * Returns the side the record has {@code code} on in month {@code month}, before that month's
+     * events: as its switches and first recognitions (not aborted ones) before that month left it; for
+     * a state with none before it, the panel's ally on 1 January of that year (what was known then),
+     * or, without a panel row, the opposite of its first event; a state with no event at all is with
      * Taipei.
      */
     Side sideBefore(String code, YearMonth month) {
         Side side = null;
+        Side beforeFirst = null;
         for (SwitchRow r : switches) {
             if (!r.code().equals(code)) {
                 continue;
             }
-            if (side == null) {
-                side = r.to().other();
+            if (beforeFirst == null) {
+                beforeFirst = r.to().other();
             }
             if (!r.eventType().equals("aborted") && r.month().isBefore(month)) {
                 side = r.to();
             }
         }
-        return side == null ? Side.ROC : side;
+        if (side != null) {
+            return side;
+        }
+        PanelState p = panel == null ? null : panel.get(code);
+        Boolean ally = p == null ? null : p.allyOnFirstJanuary().get(month.getYear());
+        if (ally != null) {
+            return ally ? Side.ROC : Side.PRC;
+        }
+        return beforeFirst == null ? Side.ROC : beforeFirst;
     }
 
     /** Returns the states of the panel the record has with Taipei at the start (all of them if {@code all}). */
