@@ -98,33 +98,4 @@ public record HistoricalRecord(List<Switch> switches, Map<Integer, Integer> alli
     private static RecordException bad(Path file, CSVRecord r, String message) {
         return new RecordException(file + ":" + (r.getRecordNumber() + 1) + ": " + message);
     }
-
-    /**
-     * Returns the naive baseline's constant monthly hazard: switches to Beijing in the {@code years}
-     * years before {@code start}, divided by the ally-months of those years (allies on 1 January
-     * times 12).
-     *
-     * @throws IllegalArgumentException if the allies table lacks one of those years
-     */
-    public double priorMonthlyHazard(YearMonth start, int years) {
-        YearMonth from = start.minusYears(years);
-        long switched = switches.stream().filter(s -> s.toPrc() && !s.month().isBefore(from)
-                && s.month().isBefore(start)).count();
-        long allyMonths = 0;
-        for (int y = from.getYear(); y < from.getYear() + years; y++) {
-            Integer n = alliesOnFirstJanuary.get(y);
-            if (n == null) {
-                throw new IllegalArgumentException("the allies-by-year table has no row for " + y);
-            }
-            allyMonths += 12L * n;
-        }
-        return (double) switched / allyMonths;
-    }
-
-    /** Returns the switches to Beijing in the {@code years} years before {@code start}. */
-    public long priorSwitches(YearMonth start, int years) {
-        YearMonth from = start.minusYears(years);
-        return switches.stream().filter(s -> s.toPrc() && !s.month().isBefore(from) && s.month().isBefore(start))
-                .count();
-    }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ballast.model.RunRecord;
 import ballast.model.Side;
 import ballast.model.Term;
-import java.nio.file.Path;
-import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
 /** The back-test's counting and its naive baseline, against hand-counted values. */
@@ -96,20 +94,5 @@ class BacktestTest {
         assertEquals(1, c.rocAtEnd(1));
         assertEquals(1, c.alliesHistogram(10)[1], "run A at month 11: one ally");
         assertEquals(1, c.alliesHistogram(10)[2]);
-    }
-
-    @Test
-    void theNaiveBaselineHazardIsTheSwitchRateOfTheDecadeBefore() throws Exception {
-        HistoricalRecord r = HistoricalRecord.read(Path.of("scenarios/data/recognition-switches.csv"),
-                Path.of("scenarios/data/allies-count-by-year.csv"));
-        // 1990-1999: Saudi Arabia, South Korea, Lesotho, Niger, Bahamas, Saint Lucia, South Africa,
-        // Central African Republic, Guinea-Bissau, Tonga (Papua New Guinea's 1999 switch was aborted);
-        // allies on 1 January 1990..1999: 26+28+29+29+29+29+30+30+30+27 = 287, times 12 months.
-        assertEquals(10, r.priorSwitches(YearMonth.of(2000, 1), 10));
-        assertEquals(10.0 / 3444, r.priorMonthlyHazard(YearMonth.of(2000, 1), 10), 1e-15);
-        // 1998-2007: the four of 1998, Macedonia, Nauru, Liberia, Dominica, Grenada, Senegal, Chad, Costa Rica;
-        // allies 1998..2007: 30+27+29+29+28+27+27+26+25+24 = 272.
-        assertEquals(12, r.priorSwitches(YearMonth.of(2008, 1), 10));
-        assertEquals(12.0 / 3264, r.priorMonthlyHazard(YearMonth.of(2008, 1), 10), 1e-15);
     }
 }

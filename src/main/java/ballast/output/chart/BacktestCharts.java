@@ -34,6 +34,16 @@ public final class BacktestCharts {
 
     /** Returns the charts of the back-test in {@code dir}. */
     public static List<Figure> all(Path dir, JsonNode manifest, ChartWidth width, boolean titles) throws IOException {
+        Figure reliability = ReliabilityChart.of(dir, width, titles);
+        // A rolling back-test is many one-year paths, each from its own January: a fan over all of them would
+        // read as one path; its reliability diagram is the chart.
+        if (manifest != null && manifest.path("backtest").path("rolling").asBoolean(false)) {
+            return List.of(reliability);
+        }
+        return List.of(fan(dir, width, titles), reliability);
+    }
+
+    private static Figure fan(Path dir, ChartWidth width, boolean titles) throws IOException {
         List<Row> rows = SavedBatch.rows(dir.resolve("backtest_allies.csv"));
         List<YearMonth> months = new ArrayList<>();
         int n = rows.size();
@@ -94,6 +104,6 @@ public final class BacktestCharts {
         plot.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart(plot);
         style.apply(chart, titles ? "Back-test: forecast allies against the record" : null);
-        return List.of(new Figure("backtest_fan", chart, width, width.inches() * 0.62));
+        return new Figure("backtest_fan", chart, width, width.inches() * 0.62);
     }
 }
