@@ -1,5 +1,6 @@
 package ballast.cli;
 
+import ballast.experiment.HistoricalRecord;
 import ballast.output.chart.SavedBatch;
 import ballast.scenario.Problem;
 import ballast.scenario.ScenarioException;
@@ -39,6 +40,10 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
         }
         if (e instanceof SavedBatch.TableException te) {
             err.println("ballast: " + te.getMessage());
+            return BAD_INPUT;
+        }
+        if (e instanceof HistoricalRecord.RecordException re) {
+            err.println("ballast: " + re.getMessage());
             return BAD_INPUT;
         }
         if (e instanceof UserException ue) {
