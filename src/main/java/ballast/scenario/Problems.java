@@ -29,6 +29,11 @@ final class Problems {
         list.add(new Problem(at.file(), at.line(), at.column(), field, message));
     }
 
+    /** Adds every problem of {@code other}. */
+    void addAll(Problems other) {
+        list.addAll(other.list);
+    }
+
     boolean isEmpty() {
         return list.isEmpty();
     }
