@@ -31,7 +31,7 @@ public final class InputFile {
     public enum Kind {
         /** A scenario file or a file it extends: at most 1 MB (the shipped ones are under 20 kB). */
         SCENARIO("a scenario file", 1_000_000),
-        /** A CSV data table: at most 20 MB (the shipped tables are under 0.1 MB; room for panels of several MB). */
+        /** A CSV data table: at most 20 MB (the largest, the state-year panel, is about 0.5 MB). */
         TABLE("a data table", 20_000_000);
 
         private final String noun;
