@@ -28,7 +28,7 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
             for (Problem p : se.problems()) {
                 err.println(p);
             }
-            err.println("ballast: " + se.problems().size() + (se.problems().size() == 1 ? " problem" : " problems")
+            err.println("ballast: " + se.count() + (se.count() == 1 ? " problem" : " problems")
                     + "; nothing was run or written");
             return BAD_INPUT;
         }

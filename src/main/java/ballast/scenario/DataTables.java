@@ -118,6 +118,11 @@ final class DataTables {
             for (CSVRecord row : parser) {
                 // Line of the row's first character; the header is line 1.
                 Source at = new Source(file, (int) row.getRecordNumber() + 1, 1);
+                if (problems.tooMany(file)) {
+                    // Not a table of this kind, or broken throughout: the listed problems say enough.
+                    problems.stoppedReading(file, at.line());
+                    break;
+                }
                 if (!row.isConsistent()) {
                     problems.add(at, "", "expected " + header.size() + " columns, got " + row.size());
                     continue;

@@ -176,6 +176,22 @@ class UntrustedFilesTest {
     }
 
     @Test
+    void aTableBrokenOnEveryRowListsAHundredProblemsAndStopsReading() throws Exception {
+        Fixtures.copyTiny(dir);
+        StringBuilder table = new StringBuilder("iso3,name,region,gdp_usd_millions,population\n");
+        for (int i = 0; i < 100_000; i++) {
+            table.append("TUV,Small Island,north,lots,1000\n");
+        }
+        Files.writeString(dir.resolve("states.csv"), table);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("tiny.yaml")));
+        List<String> fromTable = e.problems().stream().map(Problem::toString)
+                .filter(l -> l.startsWith(dir.resolve("states.csv").toString())).toList();
+        assertEquals(Problems.MAX_LISTED_PER_FILE + 1, fromTable.size(), "100 listed and one line saying so");
+        assertEquals(dir.resolve("states.csv") + ": more problems than the 100 listed; reading stopped at line 103",
+                fromTable.get(fromTable.size() - 1));
+    }
+
+    @Test
     void theBacktestRecordIsReadThroughTheSameOpener() throws Exception {
         Path fifo = dir.resolve("pipe");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
