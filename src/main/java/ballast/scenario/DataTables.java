@@ -100,11 +100,7 @@ final class DataTables {
         try {
             text = InputFile.read(file, InputFile.Kind.TABLE);
         } catch (InputFile.Refused r) {
-            if (r.line() > 0) {
-                problems.add(new Source(file, r.line(), r.column()), "", r.reason());
-            } else {
-                problems.add(referencedAt, field, r.withName());
-            }
+            problems.refused(r, referencedAt, field);
             return;
         }
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();

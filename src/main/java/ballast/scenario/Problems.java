@@ -40,6 +40,21 @@ final class Problems {
         }
     }
 
+    /**
+     * Adds why a file could not be read: at the place in the file when there is one (a byte that is
+     * not UTF-8), else where the file was named ({@code namedAt}, under {@code field}), else (the
+     * scenario given on the command line) for the whole file.
+     */
+    void refused(InputFile.Refused r, Source namedAt, String field) {
+        if (r.line() > 0) {
+            add(new Source(r.file(), r.line(), r.column()), "", r.reason());
+        } else if (namedAt == null) {
+            add(new Source(r.file(), 0, 0), "", r.reason());
+        } else {
+            add(namedAt, field, r.withName());
+        }
+    }
+
     /** Counts {@code n} more problems of {@code file}; returns how many it has now. */
     private int count(Path file, int n) {
         found += n;

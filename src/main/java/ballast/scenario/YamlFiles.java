@@ -95,13 +95,7 @@ final class YamlFiles {
         try {
             text = InputFile.read(file, InputFile.Kind.SCENARIO);
         } catch (InputFile.Refused r) {
-            if (r.line() > 0) {
-                problems.add(new Source(file, r.line(), r.column()), "", r.reason());
-            } else if (includedAt == null) {
-                problems.add(new Source(file, 0, 0), "", r.reason());
-            } else {
-                problems.add(includedAt, EXTENDS, r.withName());
-            }
+            problems.refused(r, includedAt, EXTENDS);
             return null;
         }
         // Problems found while converting (a duplicate key) name keys: kept only if the file is a scenario.
