@@ -50,8 +50,9 @@ final class YamlFiles {
     static final String EVENTS = "events";
     /** The keys a scenario may have at the top; the same as the JSON Schema's top-level properties. */
     static final Set<String> TOP_LEVEL_KEYS = Set.of(EXTENDS, "name", "description", "seed", "start",
-            "horizonMonths", "tickMonths", "data", "rule", "engagementPoints", "countryDefaults", "countries",
-            "patrons", "record", EVENTS);
+            "horizonMonths", "tickMonths", "knownAfterStart", "data", "rule", "parameterUncertainty",
+            "engagementPoints", "countryDefaults", "countries", "patrons", "record", "calibrate", "calibration",
+            EVENTS);
     /** Deepest nesting of mappings and lists (the shipped scenarios nest 4 deep). */
     static final int MAX_DEPTH = 64;
     /** Most aliases ({@code *name}) in one file. */
