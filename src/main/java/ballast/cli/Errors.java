@@ -1,5 +1,6 @@
 package ballast.cli;
 
+import ballast.experiment.HistoricalRecord;
 import ballast.output.chart.SavedBatch;
 import ballast.scenario.Problem;
 import ballast.scenario.ScenarioException;
@@ -27,7 +28,7 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
             for (Problem p : se.problems()) {
                 err.println(p);
             }
-            err.println("ballast: " + se.problems().size() + (se.problems().size() == 1 ? " problem" : " problems")
+            err.println("ballast: " + se.count() + (se.count() == 1 ? " problem" : " problems")
                     + "; nothing was run or written");
             return BAD_INPUT;
         }
@@ -39,6 +40,10 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
         }
         if (e instanceof SavedBatch.TableException te) {
             err.println("ballast: " + te.getMessage());
+            return BAD_INPUT;
+        }
+        if (e instanceof HistoricalRecord.RecordException re) {
+            err.println("ballast: " + re.getMessage());
             return BAD_INPUT;
         }
         if (e instanceof UserException ue) {

@@ -1,9 +1,8 @@
 package ballast.experiment;
 
+import ballast.scenario.InputFile;
+import ballast.scenario.Problem;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -58,13 +57,14 @@ public record HistoricalRecord(List<Switch> switches, Map<Integer, Integer> alli
             }
             String direction = r.get("direction").trim();
             if (!direction.equals("to_prc") && !direction.equals("to_roc")) {
-                throw bad(switchesFile, r, "direction must be to_prc or to_roc, got '" + direction + "'");
+                throw bad(switchesFile, r, "direction must be to_prc or to_roc, got '" + Problem.shorten(direction)
+                        + "'");
             }
             YearMonth month;
             try {
                 month = YearMonth.from(LocalDate.parse(r.get("date").trim()));
             } catch (DateTimeParseException e) {
-                throw bad(switchesFile, r, "date must be YYYY-MM-DD, got '" + r.get("date") + "'");
+                throw bad(switchesFile, r, "date must be YYYY-MM-DD, got '" + Problem.shorten(r.get("date")) + "'");
             }
             Switch event = new Switch(month, r.get("iso3").trim(), direction.equals("to_prc"));
             ("switch".equals(type) ? switches : recognitions).add(event);
@@ -82,16 +82,28 @@ public record HistoricalRecord(List<Switch> switches, Map<Integer, Integer> alli
         return new HistoricalRecord(List.copyOf(switches), allies, List.copyOf(recognitions));
     }
 
+    /** Reads a table through the same checks as every data table ({@link InputFile}). */
     private static List<CSVRecord> rows(Path file, List<String> columns) throws IOException {
+        String text;
+        try {
+            text = InputFile.read(file, InputFile.Kind.TABLE);
+        } catch (InputFile.Refused r) {
+            throw new RecordException(r.line() > 0 ? file + ":" + r.line() + ":" + r.column() + ": " + r.reason()
+                    : r.withName());
+        }
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.parse(in, format)) {
+        try (CSVParser parser = CSVParser.parse(text, format)) {
             for (String c : columns) {
                 if (!parser.getHeaderMap().containsKey(c)) {
                     throw new RecordException(file + ":1: missing column " + c);
                 }
             }
             return parser.getRecords();
+        } catch (IllegalArgumentException e) {
+            // Commons CSV's message would quote the whole header row.
+            throw new RecordException(file + ":1: a column name in the header row is empty or repeated");
+        } catch (java.io.UncheckedIOException e) {
+            throw new RecordException(file + ": cannot read as CSV: " + e.getCause().getMessage());
         }
     }
 

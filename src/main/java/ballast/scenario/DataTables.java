@@ -2,10 +2,6 @@ package ballast.scenario;
 
 import ballast.scenario.YNode.Source;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -94,11 +90,21 @@ final class DataTables {
         void read(CSVRecord row, Source at);
     }
 
+    /**
+     * Reads every table: through {@link InputFile} (a regular file of at most 20 MB, UTF-8, a
+     * byte-order mark dropped), then as CSV with a header naming at least {@code columns}.
+     */
     static void read(Path file, Source referencedAt, String field, Problems problems, List<String> columns,
             RowReader reader) {
+        String text;
+        try {
+            text = InputFile.read(file, InputFile.Kind.TABLE);
+        } catch (InputFile.Refused r) {
+            problems.refused(r, referencedAt, field);
+            return;
+        }
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.parse(in, format)) {
+        try (CSVParser parser = CSVParser.parse(text, format)) {
             Map<String, Integer> header = parser.getHeaderMap();
             List<String> missing = columns.stream().filter(c -> !header.containsKey(c)).toList();
             if (!missing.isEmpty()) {
@@ -108,15 +114,23 @@ final class DataTables {
             for (CSVRecord row : parser) {
                 // Line of the row's first character; the header is line 1.
                 Source at = new Source(file, (int) row.getRecordNumber() + 1, 1);
+                if (problems.tooMany(file)) {
+                    // Not a table of this kind, or broken throughout: the listed problems say enough.
+                    problems.stoppedReading(file, at.line());
+                    break;
+                }
                 if (!row.isConsistent()) {
                     problems.add(at, "", "expected " + header.size() + " columns, got " + row.size());
                     continue;
                 }
                 reader.read(row, at);
             }
-        } catch (NoSuchFileException e) {
-            problems.add(referencedAt, field, "file not found: " + file);
+        } catch (IllegalArgumentException e) {
+            // Commons CSV's message would quote the whole header row.
+            problems.add(new Source(file, 1, 1), "", "cannot read as CSV: a column name in the header row is empty "
+                    + "or repeated");
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+            // Commons CSV's messages here name a line and position, not a cell's content.
             problems.add(new Source(file, 0, 0), "", "cannot read as CSV: " + e.getMessage());
         }
     }

@@ -32,7 +32,10 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class ScenarioLoader {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    /** A scenario's name names its results folder: a safe folder name, never ".", ".." or a path. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final String NAME_RULE = "letters, digits, '.', '_' or '-', starting with a letter or digit, "
+            + "at most 100 characters";
     static final Set<String> ISO3 = Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
     static final List<String> SIDES = List.of("roc", "prc");
 
@@ -85,9 +88,12 @@ public final class ScenarioLoader {
         String name = top.text("name", false);
         if (name == null) {
             name = defaultName;
+            if (!NAME.matcher(name).matches()) {
+                top.problem("name", "is required here: the file name '" + name + "' cannot name the results folder ("
+                        + NAME_RULE + "); add a name: line");
+            }
         } else if (!NAME.matcher(name).matches()) {
-            top.problem("name", "must be letters, digits, '.', '_' or '-' (it names the results folder), got '"
-                    + name + "'");
+            top.problem("name", "must be " + NAME_RULE + " (it names the results folder), got '" + name + "'");
             name = defaultName;
         }
         top.text("description", false);
@@ -165,15 +171,20 @@ public final class ScenarioLoader {
         return switches == null || allies == null ? null : new Scenario.Record(switches, allies, training, from, to);
     }
 
-    /** Reads a required data-table path, relative to the file it is written in; checks the file exists. */
+    /**
+     * Reads a required data-table path, relative to the file it is written in; checks it as
+     * {@link InputFile} will when the table is read (a regular file within the size limit).
+     */
     private Path table(Fields f, String key) {
         String path = f.text(key, true);
         if (path == null) {
             return null;
         }
         Path table = relativeTo(f.node(key).source(), path);
-        if (!java.nio.file.Files.isRegularFile(table)) {
-            f.problem(key, "file not found: " + table);
+        try {
+            InputFile.check(table, InputFile.Kind.TABLE);
+        } catch (InputFile.Refused r) {
+            f.problem(key, r.withName());
             return null;
         }
         sources.add(table);

@@ -19,7 +19,10 @@ public sealed interface YNode {
     /** Returns the plain Java value: {@code LinkedHashMap}, {@code List}, String, Long, Double, Boolean or null. */
     Object toPlain();
 
-    /** Returns a short description of the node's type for messages ("a mapping", "text 'abc'"). */
+    /**
+     * Returns a short description of the node's type for messages ("a mapping", "text 'abc'"); quotes
+     * at most {@value Problem#MAX_QUOTED} characters of a value.
+     */
     String describe();
 
     /** A place in a file; line and column are 1-based. */
@@ -114,8 +117,8 @@ public sealed interface YNode {
         @Override
         public String describe() {
             return switch (kind) {
-                case STRING -> "text '" + text + "'";
-                case INT, FLOAT -> "the number " + text;
+                case STRING -> "text '" + Problem.shorten(text) + "'";
+                case INT, FLOAT -> "the number " + Problem.shorten(text);
                 case BOOL -> "the boolean " + text;
                 case NULL -> "an empty value";
             };
