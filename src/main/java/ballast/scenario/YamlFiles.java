@@ -125,15 +125,27 @@ final class YamlFiles {
         LinkedHashMap<String, YMap.Entry> own = new LinkedHashMap<>(map.entries());
         own.remove(EXTENDS);
         YMap child = new YMap(map.source(), own);
-        if (!(ext instanceof YScalar s) || s.kind() != YScalar.Kind.STRING) {
-            problems.add(ext.source(), EXTENDS, "expected the path of a scenario file, got " + ext.describe());
+        // One file, or a list of files merged in order (a scenario and the overlays it includes).
+        List<YNode> parents = ext instanceof YList l ? l.items() : List.of(ext);
+        if (parents.isEmpty()) {
+            problems.add(ext.source(), EXTENDS, "expected the path of a scenario file or a list of them, got an empty list");
             return child;
         }
-        Path parentFile = (file.getParent() == null ? Path.of("") : file.getParent()).resolve(s.text()).normalize();
         List<Path> longer = new ArrayList<>(chain);
         longer.add(file);
-        YMap parent = read(parentFile, longer, ext.source(), problems);
-        return parent == null ? child : (YMap) merge(parent, child, true);
+        YMap merged = null;
+        for (YNode p : parents) {
+            if (!(p instanceof YScalar s) || s.kind() != YScalar.Kind.STRING) {
+                problems.add(p.source(), EXTENDS, "expected the path of a scenario file, got " + p.describe());
+                continue;
+            }
+            Path parentFile = (file.getParent() == null ? Path.of("") : file.getParent()).resolve(s.text()).normalize();
+            YMap parent = read(parentFile, longer, p.source(), problems);
+            if (parent != null) {
+                merged = merged == null ? parent : (YMap) merge(merged, parent, true);
+            }
+        }
+        return merged == null ? child : (YMap) merge(merged, child, true);
     }
 
     /**

@@ -73,12 +73,13 @@ class CliTest {
     void aBrokenScenarioGivesItsProblemsExitCode2AndWritesNothing() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), Files.readString(Path.of(BASELINE))
                 .replace("horizonMonths: 120", "horizonMonths: 0")
-                .replace("data/", Path.of("scenarios/data").toAbsolutePath() + "/"));
+                .replace("data/", Path.of("scenarios/data").toAbsolutePath() + "/")
+                .replace("extends: params/", "extends: " + Path.of("scenarios/params").toAbsolutePath() + "/"));
         Path out = dir.resolve("never");
         Cli cli = Cli.run("run", bad.toString(), "--out", out.toString());
         assertEquals(2, cli.exitCode());
         assertEquals("", cli.out());
-        assertTrue(cli.err().startsWith(bad + ":10:16: horizonMonths: must be between 1 and 1200, got 0"), cli.err());
+        assertTrue(cli.err().startsWith(bad + ":21:16: horizonMonths: must be between 1 and 1200, got 0"), cli.err());
         assertFalse(cli.err().contains("Exception"), "no stack trace: " + cli.err());
         assertFalse(cli.err().contains("\tat "), "no stack trace: " + cli.err());
         assertFalse(Files.exists(out));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** Variants of a scenario with numeric fields replaced: the basis of sweeps and sensitivity analyses. */
 class ScenarioTemplateTest {
-    private static final Path BASELINE = Fixtures.SCENARIOS.resolve("baseline.yaml");
+    private static final Path BASELINE = Fixtures.SCENARIOS.resolve("baseline-judged.yaml");
 
     @Test
     void knowsEveryNumericFieldWithItsBoundsAndValueIncludingDefaultsTheFileLeavesOut() throws Exception {
@@ -24,7 +24,7 @@ class ScenarioTemplateTest {
         NumericField fragility = t.field("countries.HTI.fragility");
         assertEquals(0.9, fragility.value());
         assertEquals(1, fragility.max());
-        // baseline.yaml has no 'rule:' section: the defaults are still fields.
+        // Fields the file leaves to its parents or to the defaults are still fields.
         assertEquals(t.scenario().parameters().rule().toPrcPerYear(), t.field("rule.toPrcPerYear").value());
         assertTrue(t.field("rule.contagionWindowMonths").whole());
     }
