@@ -60,7 +60,13 @@ final class RunCommand implements Callable<Integer> {
             RunTables.write(result, folder.dir());
             Map<String, Object> seeds = new LinkedHashMap<>();
             seeds.put("replication", replication);
-            seeds.put("replicationSeed", Seeds.replication(scenario.seed(), replication));
+            long seed = Seeds.replication(scenario.seed(), replication);
+            seeds.put("replicationSeed", seed);
+            var draws = scenario.parameters().draws();
+            if (draws != null) {
+                // The rule this replication drew from the calibration's uncertainty (parameterUncertainty).
+                seeds.put("ruleDrawn", draws.draw(scenario.parameters().rule(), seed).asScenarioMap());
+            }
             new Manifest("run", scenario, root.invocation(), started)
                     .put("run", seeds)
                     .put("parameters", scenario.parameters())
