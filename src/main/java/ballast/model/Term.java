@@ -17,6 +17,11 @@ import java.util.Locale;
  * income, US free association, its own history, who governs in Taipei) act on the hazard of
  * leaving Taipei only; they are 0 for a state with Beijing.
  *
+ * <p>A new covariate from the record is one entry here: its key, default, side and a coefficient
+ * that reads the state; a yearly covariate from a new column of the state-year panel reads it by name
+ * ({@code c.yearly("column", fallback)}, the year before's value), since the panel reader keeps every
+ * value column. The schema and the README's parameter table are checked against this list by tests.
+ *
  * <p>Money terms: the value of {@link #OFFER} and {@link #FRAGILITY} is a coefficient times
  * {@code money(rival's offer)}, that of {@link #AID} a coefficient times {@code money(aid)}, so that
  * patrons can price a dollar without recomputing the other terms (see {@link DecisionRule}).

@@ -186,11 +186,13 @@ final class History {
             last = Math.max(last, y);
         }
         Map<String, double[]> columns = new LinkedHashMap<>();
-        for (String c : RecordTables.PANEL_VALUES) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        s.years().values().forEach(v -> names.addAll(v.keySet()));
+        for (String c : names) {
             double[] v = new double[last - first + 1];
             java.util.Arrays.fill(v, Double.NaN);
             for (Map.Entry<Integer, Map<String, Double>> e : s.years().entrySet()) {
-                v[e.getKey() - first] = e.getValue().get(c);
+                v[e.getKey() - first] = e.getValue().getOrDefault(c, Double.NaN);
             }
             columns.put(c, v);
         }

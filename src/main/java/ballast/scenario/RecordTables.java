@@ -43,12 +43,14 @@ final class RecordTables {
     record GovernmentChange(LocalDate date, String code, boolean newGovernment) {
     }
 
-    /** The numeric and yes/no columns of the panel that become a state's yearly data. */
+    /** The panel's columns that say which row it is, rather than a value of the state in that year. */
+    static final List<String> PANEL_IDENTITY = List.of("iso3", "name", "year", "roc_ally_on_jan1", "subregion");
+    /** The value columns the model's terms read; every other value column is read as well (see {@link #panel}). */
     static final List<String> PANEL_VALUES = List.of("gdp_usd_millions", "population", "us_free_association");
 
     static Map<String, PanelState> panel(Path file, Source referencedAt, String field, Problems problems) {
         Map<String, PanelState> states = new LinkedHashMap<>();
-        List<String> columns = new ArrayList<>(List.of("iso3", "name", "year", "roc_ally_on_jan1", "subregion"));
+        List<String> columns = new ArrayList<>(PANEL_IDENTITY);
         columns.addAll(PANEL_VALUES);
         DataTables.read(file, referencedAt, field, problems, columns, (r, at) -> {
             String code = r.get("iso3").trim();
@@ -59,7 +61,12 @@ final class RecordTables {
             PanelState s = states.computeIfAbsent(code, c -> new PanelState(c, r.get("name").trim(),
                     r.get("subregion").trim(), new TreeMap<>(), new TreeMap<>()));
             Map<String, Double> values = new LinkedHashMap<>();
-            for (String c : PANEL_VALUES) {
+            // Every value column becomes a yearly series (numbers; Y/N as 1/0; NA empty), so a term can read
+            // a new column by its name: sources and notes are the only text columns.
+            for (String c : r.toMap().keySet()) {
+                if (PANEL_IDENTITY.contains(c) || c.endsWith("source") || c.endsWith("note")) {
+                    continue;
+                }
                 String v = r.get(c).trim();
                 if (v.equals("Y") || v.equals("N")) {
                     values.put(c, v.equals("Y") ? 1.0 : 0.0);

@@ -73,6 +73,26 @@ class HistoryTest {
     }
 
     @Test
+    void everyValueColumnOfThePanelBecomesAYearlySeriesATermCanRead(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        // A covariate from a new column needs no reader change: the panel keeps every value column.
+        List<String> lines = java.nio.file.Files.readAllLines(DATA.resolve("state-year-panel.csv"));
+        List<String> extended = new java.util.ArrayList<>();
+        extended.add(lines.get(0) + ",prc_trade_share");
+        for (String line : lines.subList(1, lines.size())) {
+            extended.add(line + "," + (line.startsWith("GTM,Guatemala,2023") ? "0.147" : "NA"));
+        }
+        Path panel = java.nio.file.Files.write(dir.resolve("panel.csv"), extended);
+        Problems problems = new Problems();
+        var states = RecordTables.panel(panel, new Source(panel, 1, 1), "data.panel", problems);
+        assertTrue(problems.isEmpty());
+        var gtm = History.yearly(states.get("GTM"));
+        assertEquals(0.147, gtm.value("prc_trade_share", 2024, 0.0), 0.0);
+        assertEquals(0.147, gtm.value("prc_trade_share", 1995, 0.0), 0.0, "the first known value, carried back");
+        assertEquals(0.0, History.yearly(states.get("PRY")).value("prc_trade_share", 2024, 0.0), 0.0, "no value: the fallback");
+    }
+
+    @Test
     void ownHistoryCountsSwitchesAwayFromBeijingButNotFirstRecognitions() {
         History h = history(YearMonth.of(2016, 1), Set.of());
         assertTrue(h.record("KIR").priorPrcTies(), "Kiribati recognised Beijing until 2003");
