@@ -178,7 +178,7 @@ public final class Country implements Steppable {
             yearlyNet = rule.yearlyNet(this, tick);
             cachedSide = side;
         }
-        backing = model.backing(side);
+        backing = model.backing(index, side);
         engagementValue = engagementValue(model.engagementPoints(index, side));
         baseNet = yearlyNet + rule.tickNet(this, tick);
         offerElasticity = rule.offerElasticity(this, tick);
@@ -263,11 +263,8 @@ public final class Country implements Steppable {
         return sum;
     }
 
-    /** Holds an election; the government changes with the state's probability unless forced. */
-    void holdElection(int tick, Boolean forcedChange) {
-        // Always draw, so forcing one election's outcome does not shift later draws.
-        boolean drawn = model.random.nextDouble() < spec.governmentChangeProbability();
-        boolean change = forcedChange != null ? forcedChange : drawn;
+    /** Holds an election whose outcome the model has decided (see {@link EventCalendar}). */
+    void holdElection(int tick, boolean change) {
         if (change) {
             changeGovernment(tick);
         }

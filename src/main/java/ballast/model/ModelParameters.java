@@ -70,10 +70,13 @@ public record ModelParameters(
                         + side.code() + ", got " + recognisers);
             }
         }
+        Set<String> regions = new HashSet<>();
+        countries.forEach(c -> regions.add(c.region()));
         for (PatronSpec p : patrons) {
             if (!ids.add(p.id())) {
                 throw new IllegalArgumentException("patron " + p.id() + " appears twice");
             }
+            checkAims(p.id(), p.targets(), p.earmarksUsdMillionsPerYear(), codes, regions);
         }
         for (ScheduledEvent e : events) {
             if (e.month().isBefore(start) && !(e instanceof ScheduledEvent.Engagement)) {
@@ -91,6 +94,34 @@ public record ModelParameters(
                     : null;
             if (patron != null && !ids.contains(patron)) {
                 throw new IllegalArgumentException("event in " + e.month() + " names unknown patron " + patron);
+            }
+            if (e instanceof ScheduledEvent.PatronChange pc) {
+                checkAims(pc.patron(), pc.targets(), pc.earmarks(), codes, regions);
+                PatronRole role = patrons.stream().filter(p -> p.id().equals(pc.patron())).findFirst().orElseThrow()
+                        .role();
+                if (role == PatronRole.BACKER && !pc.earmarks().isEmpty()) {
+                    throw new IllegalArgumentException("event in " + e.month() + " gives backer " + pc.patron()
+                            + " earmarks; a backer spends no money");
+                }
+            }
+        }
+    }
+
+    /** Checks that a patron's targets name states or regions of the scenario and its earmarks states. */
+    private static void checkAims(String patron, Targets targets, java.util.Map<String, Double> earmarks,
+            Set<String> codes, Set<String> regions) {
+        if (targets != null) {
+            for (String name : targets.names()) {
+                if (!codes.contains(name) && !regions.contains(name)) {
+                    throw new IllegalArgumentException("patron " + patron + " targets " + name
+                            + ", which is neither a state nor a region of this scenario");
+                }
+            }
+        }
+        for (String code : earmarks.keySet()) {
+            if (!codes.contains(code)) {
+                throw new IllegalArgumentException("patron " + patron + " earmarks money for " + code
+                        + ", which is not a state of this scenario");
             }
         }
     }

@@ -17,9 +17,15 @@ import sim.util.Bag;
 /**
  * The world of one scenario: states, patrons and their contagion network, driven by MASON's
  * {@link Schedule}. One schedule step is one tick. Within a tick the orderings are: engagement
- * ages ({@link #ORDER_AGEING}), scheduled events fire ({@link #ORDER_EVENTS}), patrons act in
- * scenario order ({@link #ORDER_PATRONS}), states decide in scenario order
- * ({@link #ORDER_COUNTRIES}), and the recorder observes ({@link #ORDER_RECORDER}).
+ * ages and shocks end ({@link #ORDER_AGEING}), the month's elections and scheduled events fire
+ * ({@link #ORDER_EVENTS}), patrons act in scenario order ({@link #ORDER_PATRONS}), states decide in
+ * scenario order ({@link #ORDER_COUNTRIES}), and the recorder observes ({@link #ORDER_RECORDER}).
+ *
+ * <p>Each ordering holds at most one schedule entry per tick: MASON shuffles entries of equal time
+ * and ordering with the model's generator, which would fire a month's events in a random order and
+ * spend draws doing it. So one {@link Steppable} per tick fires that tick's elections and events in
+ * the order {@link EventCalendar} gives (calendar elections in state order, then the scenario's
+ * events in file order), and the ageing step ends the tick's shocks.
  *
  * <p>A model is built once and can run many replications: {@link #run(long)} reseeds, resets the
  * agents and reschedules them, so nothing is rebuilt per replication. It is not thread-safe: use one
@@ -44,10 +50,12 @@ public final class RecognitionModel extends SimState {
     private final Sequence patronTurn;
     private final Sequence countryTurn;
     private final Steppable ageing;
+    private final EventCalendar calendar;
+    private final Steppable[] monthEvents;
     private final Recorder recorder;
     private final Strategies.Scratch scratch;
     private final Patron[] partners;
-    private final double[] backingBySide = new double[Side.values().length];
+    private final Patron[] backers;
     private int lastSwitchTick;
     private final int[] initialGovernmentChangeTick;
     private final boolean[] taipeiDpp;
@@ -83,16 +91,13 @@ public final class RecognitionModel extends SimState {
         this.patrons = new Patron[parameters.patrons().size()];
         for (int p = 0; p < patrons.length; p++) {
             PatronSpec spec = parameters.patrons().get(p);
-            patrons[p] = new Patron(this, spec, countries.length, parameters.tickMonths());
+            patrons[p] = new Patron(this, p, spec, countries.length, parameters.tickMonths());
             patronById.put(spec.id(), patrons[p]);
         }
         // The states' cached terms are brought up to this tick first, then the patrons act in order.
         Steppable[] turn = new Steppable[patrons.length + 1];
         turn[0] = state -> {
             int tick = tick();
-            for (Side side : Side.values()) {
-                backingBySide[side.ordinal()] = sumBacking(side);
-            }
             for (Country c : countries) {
                 c.refresh(tick);
             }
@@ -104,8 +109,19 @@ public final class RecognitionModel extends SimState {
             for (Patron p : patrons) {
                 p.decayEngagement();
             }
+            endShocks();
         };
+        this.calendar = new EventCalendar(parameters, countryIndex, (i, t) -> countries[i].electsAt(t));
+        this.monthEvents = new Steppable[parameters.ticks()];
+        for (int t = 0; t < monthEvents.length; t++) {
+            EventCalendar.Entry[] entries = calendar.entries(t);
+            if (entries.length > 0) {
+                monthEvents[t] = state -> fire(entries);
+            }
+        }
         this.partners = java.util.Arrays.stream(patrons).filter(p -> p.spec().role() == PatronRole.PARTNER)
+                .toArray(Patron[]::new);
+        this.backers = java.util.Arrays.stream(patrons).filter(p -> p.spec().role() == PatronRole.BACKER)
                 .toArray(Patron[]::new);
         this.recorder = new Recorder(this, parameters.ticks());
         this.scratch = new Strategies.Scratch(countries.length);
@@ -197,79 +213,79 @@ public final class RecognitionModel extends SimState {
         schedule.scheduleRepeating(Schedule.EPOCH, ORDER_RECORDER, recorder, 1.0);
         // The stock at the start already holds the decay up to the start, so ageing begins at tick 1.
         schedule.scheduleRepeating(1.0, ORDER_AGEING, ageing, 1.0);
-        scheduleElectionCalendars();
-        scheduleEvents();
-    }
-
-    private void scheduleElectionCalendars() {
-        int ticks = parameters.ticks();
-        for (Country c : countries) {
-            CountrySpec spec = c.spec();
-            if (spec.nextElection() == null) {
-                continue;
-            }
-            int termTicks = spec.termMonths() / parameters.tickMonths();
-            int first = parameters.tickOf(spec.nextElection());
-            while (first < 0 && termTicks > 0) {
-                first += termTicks;
-            }
-            // Elections the record of government changes covers happened as recorded: skip them.
-            while (first >= 0 && first < ticks && !c.electsAt(first) && termTicks > 0) {
-                first += termTicks;
-            }
-            if (first >= 0 && first < ticks && c.electsAt(first)) {
-                schedule.scheduleOnce(first, ORDER_EVENTS, new CalendarElection(c, termTicks));
+        for (ScheduledEvent.Engagement en : calendar.beforeStart()) {
+            double age = ChronoUnit.MONTHS.between(en.month(), parameters.start());
+            patronById.get(en.patron()).engage(countryIndex.get(en.country()), en.points(), age);
+        }
+        for (int t = 0; t < monthEvents.length; t++) {
+            if (monthEvents[t] != null) {
+                schedule.scheduleOnce(t, ORDER_EVENTS, monthEvents[t]);
             }
         }
     }
 
-    /** A state's scheduled election; it books the next one a term later. */
-    private final class CalendarElection implements Steppable {
-        private static final long serialVersionUID = 1L;
-        private final Country country;
-        private final int termTicks;
-
-        CalendarElection(Country country, int termTicks) {
-            this.country = country;
-            this.termTicks = termTicks;
-        }
-
-        @Override
-        public void step(SimState state) {
-            int tick = tick();
-            country.holdElection(tick, null);
-            if (termTicks > 0 && tick + termTicks < parameters.ticks()) {
-                schedule.scheduleOnce(tick + termTicks, ORDER_EVENTS, this);
-            }
-        }
-    }
-
-    private void scheduleEvents() {
-        for (ScheduledEvent e : parameters.events()) {
-            int tick = parameters.tickOf(e.month());
-            if (e instanceof ScheduledEvent.Engagement en && tick < 0) {
-                double age = ChronoUnit.MONTHS.between(e.month(), parameters.start());
-                patronById.get(en.patron()).engage(countryIndex.get(en.country()), en.points(), age);
-            } else if (tick >= 0 && tick < parameters.ticks()) {
-                schedule.scheduleOnce(tick, ORDER_EVENTS, state -> fire(e));
-            }
-        }
-    }
-
-    private void fire(ScheduledEvent e) {
+    /** Fires one tick's elections and events, in the order {@link EventCalendar} gives. */
+    private void fire(EventCalendar.Entry[] entries) {
         int tick = tick();
-        if (e instanceof ScheduledEvent.Election el) {
-            country(el.country()).holdElection(tick, el.forcedChange());
-        } else if (e instanceof ScheduledEvent.Engagement en) {
-            patronById.get(en.patron()).engage(countryIndex.get(en.country()), en.points(), 0.0);
-        } else if (e instanceof ScheduledEvent.PatronChange pc) {
-            patronById.get(pc.patron()).change(pc);
-        } else if (e instanceof ScheduledEvent.Shock s) {
-            Country c = country(s.country());
-            c.addShock(s.fragilityIncrease());
-            int ticks = (s.durationMonths() + parameters.tickMonths() - 1) / parameters.tickMonths();
-            schedule.scheduleOnce(tick + ticks, ORDER_AGEING, state -> c.endShock(s.fragilityIncrease()));
+        for (EventCalendar.Entry entry : entries) {
+            if (entry instanceof EventCalendar.CalendarElection ce) {
+                // The calendar's uniform is drawn whether the election is drawn or decided by an event.
+                boolean drawn = random.nextDouble() < countries[ce.state()].spec().governmentChangeProbability();
+                Boolean forced = ce.decidedBy() == null ? null : ce.decidedBy().forcedChange();
+                int flags = ce.decidedBy() == null ? Recorder.CALENDAR : 0;
+                elect(tick, ce.state(), forced != null ? forced : drawn, forced != null, flags, tick);
+            } else if (entry instanceof EventCalendar.ReplacedElection re) {
+                random.nextDouble(); // kept in step with a run where this election is held in its month
+            } else {
+                EventCalendar.Fired f = (EventCalendar.Fired) entry;
+                fire(tick, f.event(), f.replacesTick());
+            }
         }
+    }
+
+    private void fire(int tick, ScheduledEvent e, int replacesTick) {
+        if (e instanceof ScheduledEvent.Election el) {
+            int i = countryIndex.get(el.country());
+            // A forced outcome needs no draw; a drawn one draws its own uniform.
+            boolean change = el.forcedChange() != null ? el.forcedChange()
+                    : random.nextDouble() < countries[i].spec().governmentChangeProbability();
+            elect(tick, i, change, el.forcedChange() != null, el.extra() ? Recorder.EXTRA : 0, replacesTick);
+        } else if (e instanceof ScheduledEvent.Engagement en) {
+            Patron p = patronById.get(en.patron());
+            int i = countryIndex.get(en.country());
+            double before = p.engagement(i);
+            p.engage(i, en.points(), 0.0);
+            recorder.log(tick, Recorder.ENGAGEMENT, i, p.index(), p.engagement(i) - before, 0, 0, en);
+        } else if (e instanceof ScheduledEvent.PatronChange pc) {
+            Patron p = patronById.get(pc.patron());
+            p.change(pc);
+            recorder.log(tick, Recorder.PATRON, -1, p.index(), 0, 0, 0, pc);
+        } else if (e instanceof ScheduledEvent.Shock s) {
+            int i = countryIndex.get(s.country());
+            countries[i].addShock(s.fragilityIncrease());
+            recorder.log(tick, Recorder.SHOCK_START, i, -1, s.fragilityIncrease(), 0, 0, null);
+        }
+    }
+
+    /** Holds state {@code i}'s election with its outcome decided, and logs it. */
+    private void elect(int tick, int i, boolean change, boolean forced, int flags, int replacesTick) {
+        Country c = countries[i];
+        c.holdElection(tick, change);
+        recorder.log(tick, Recorder.ELECTION, i, -1, c.stance(),
+                flags | (change ? Recorder.CHANGE : 0) | (forced ? Recorder.FORCED : 0), replacesTick, null);
+    }
+
+    private void endShocks() {
+        int tick = tick();
+        for (EventCalendar.ShockEnd end : calendar.shockEnds(tick)) {
+            countries[end.state()].endShock(end.fragilityIncrease());
+            recorder.log(tick, Recorder.SHOCK_END, end.state(), -1, end.fragilityIncrease(), 0, 0, null);
+        }
+    }
+
+    /** Records what {@code patron} spent this tick (see {@link Recorder#money}). */
+    void recordMoney(Patron patron, double[] points, double[] usd) {
+        recorder.money(tick(), patron, points, usd);
     }
 
     void recordSwitch(Country c, int tick, Side to, double hazard, double[] terms) {
@@ -405,24 +421,23 @@ public final class RecognitionModel extends SimState {
         return sum;
     }
 
-    /** Returns the backers' summed backing level for {@code side} as of the start of this tick's patron turn. */
-    double backing(Side side) {
-        return backingBySide[side.ordinal()];
+    /**
+     * Returns the summed backing level of the active backers of {@code side} that aim at state
+     * {@code state} (backers act only through events, so this is constant within a tick).
+     */
+    double backing(int state, Side side) {
+        double sum = 0;
+        for (Patron p : backers) {
+            if (p.spec().side() == side && p.active() && p.aims(state)) {
+                sum += p.backing();
+            }
+        }
+        return sum;
     }
 
     /** Returns the tick of the latest switch in this replication, or {@code Integer.MIN_VALUE} if none. */
     int lastSwitchTick() {
         return lastSwitchTick;
-    }
-
-    private double sumBacking(Side side) {
-        double sum = 0;
-        for (Patron p : patrons) {
-            if (p.spec().role() == PatronRole.BACKER && p.spec().side() == side && p.active()) {
-                sum += p.backing();
-            }
-        }
-        return sum;
     }
 
     Strategies.Scratch scratch() {

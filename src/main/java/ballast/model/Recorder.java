@@ -1,40 +1,69 @@
 package ballast.model;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
- * Observes the world at the end of each tick and keeps every switch, in primitive arrays sized once
- * per model: a batch reads a replication's record through {@link RunRecord} without a copy or an
- * allocation per replication, which is what lets it scale with threads.
+ * Observes the world at the end of each tick and keeps every switch, the money patrons spent
+ * ({@link MoneyRecord}) and the log of events, in primitive arrays sized once per model: a batch
+ * reads a replication's record through {@link RunRecord} without a copy or an allocation per
+ * replication, which is what lets it scale with threads.
  */
 final class Recorder implements Steppable, RunRecord {
     private static final long serialVersionUID = 1L;
     private static final int TERMS = Term.count();
 
+    // Kinds of logged event.
+    static final int ELECTION = 0;
+    static final int ENGAGEMENT = 1;
+    static final int PATRON = 2;
+    static final int SHOCK_START = 3;
+    static final int SHOCK_END = 4;
+    // Flags of a logged election.
+    static final int CHANGE = 1;
+    static final int FORCED = 2;
+    static final int CALENDAR = 4;
+    static final int EXTRA = 8;
+
     private final RecognitionModel model;
     private final int[] rocAllies;
     private final double[] gdpShare;
     private final double[] populationShare;
+    private final MoneyRecord money;
     private int switchCount;
     private int[] switchTick = new int[16];
     private int[] switchState = new int[16];
     private Side[] switchTo = new Side[16];
     private double[] switchHazard = new double[16];
     private double[] switchTerms = new double[16 * TERMS];
+    private int logCount;
+    private int[] logTick = new int[32];
+    private int[] logKind = new int[32];
+    private int[] logState = new int[32];
+    private int[] logPatron = new int[32];
+    private int[] logFlags = new int[32];
+    private int[] logAux = new int[32];
+    private double[] logValue = new double[32];
+    private Object[] logRef = new Object[32];
 
     Recorder(RecognitionModel model, int ticks) {
         this.model = model;
         this.rocAllies = new int[ticks];
         this.gdpShare = new double[ticks];
         this.populationShare = new double[ticks];
+        this.money = new MoneyRecord(model.parameters());
     }
 
     void reset() {
         switchCount = 0;
+        logCount = 0;
+        Arrays.fill(logRef, null);
+        money.reset();
     }
 
     void add(int tick, int state, Side to, double hazard, double[] terms) {
@@ -52,6 +81,51 @@ final class Recorder implements Steppable, RunRecord {
         switchTo[k] = to;
         switchHazard[k] = hazard;
         System.arraycopy(terms, 0, switchTerms, k * TERMS, TERMS);
+    }
+
+    /**
+     * Records what {@code patron} spent this tick: a recogniser's offer or aid as the states now hold
+     * it (the strategy and the earmarks have just set it), a partner's flows.
+     */
+    void money(int tick, Patron patron, double[] points, double[] usd) {
+        int p = patron.index();
+        PatronRole role = patron.spec().role();
+        if (role == PatronRole.RECOGNISER) {
+            Side side = patron.spec().side();
+            for (int i = 0; i < model.countryCount(); i++) {
+                Country c = model.country(i);
+                boolean aid = c.side() == side;
+                money.recogniser(tick, p, i, aid, aid ? c.aidUsdMillions() : c.offerUsdMillions());
+            }
+        } else if (role == PatronRole.PARTNER) {
+            for (int i = 0; i < usd.length; i++) {
+                money.partner(tick, p, i, usd[i], points[i]);
+            }
+        }
+    }
+
+    /** Logs an event of {@code kind}; {@code state} and {@code patron} are -1 when none is concerned. */
+    void log(int tick, int kind, int state, int patron, double value, int flags, int aux, Object ref) {
+        if (logCount == logTick.length) {
+            int n = 2 * logCount;
+            logTick = Arrays.copyOf(logTick, n);
+            logKind = Arrays.copyOf(logKind, n);
+            logState = Arrays.copyOf(logState, n);
+            logPatron = Arrays.copyOf(logPatron, n);
+            logFlags = Arrays.copyOf(logFlags, n);
+            logAux = Arrays.copyOf(logAux, n);
+            logValue = Arrays.copyOf(logValue, n);
+            logRef = Arrays.copyOf(logRef, n);
+        }
+        int k = logCount++;
+        logTick[k] = tick;
+        logKind[k] = kind;
+        logState[k] = state;
+        logPatron[k] = patron;
+        logValue[k] = value;
+        logFlags[k] = flags;
+        logAux[k] = aux;
+        logRef[k] = ref;
     }
 
     @Override
@@ -128,6 +202,11 @@ final class Recorder implements Steppable, RunRecord {
         return switchTerms[check(k) * TERMS + term.ordinal()];
     }
 
+    @Override
+    public MoneyRecord money() {
+        return money;
+    }
+
     private int check(int k) {
         if (k < 0 || k >= switchCount) {
             throw new IndexOutOfBoundsException("switch " + k + " of " + switchCount);
@@ -149,6 +228,83 @@ final class Recorder implements Steppable, RunRecord {
             switches.add(new SwitchEvent(switchTick[k], p.monthOf(switchTick[k]),
                     p.countries().get(switchState[k]).code(), to.other(), to, switchHazard[k], terms));
         }
-        return new RunResult(p, seed, rocAllies, gdpShare, populationShare, atEnd, switches);
+        return new RunResult(p, seed, rocAllies, gdpShare, populationShare, atEnd, switches, money.copy(),
+                events(p, switches));
+    }
+
+    /** The event log: each tick's logged events in the order they happened, then its switches. */
+    private List<RunEvent> events(ModelParameters p, List<SwitchEvent> switches) {
+        List<RunEvent> events = new ArrayList<>(logCount + switchCount);
+        int s = 0;
+        for (int k = 0; k <= logCount; k++) {
+            int tick = k < logCount ? logTick[k] : Integer.MAX_VALUE;
+            for (; s < switches.size() && switches.get(s).tick() < tick; s++) {
+                SwitchEvent e = switches.get(s);
+                events.add(new RunEvent(e.tick(), e.month(), "switch", e.country(), "", "to_" + e.to().code(),
+                        e.hazard(), ""));
+            }
+            if (k < logCount) {
+                logged(p, k, events);
+            }
+        }
+        return events;
+    }
+
+    private void logged(ModelParameters p, int k, List<RunEvent> out) {
+        int tick = logTick[k];
+        YearMonth month = p.monthOf(tick);
+        String country = logState[k] < 0 ? "" : p.countries().get(logState[k]).code();
+        String patron = logPatron[k] < 0 ? "" : p.patrons().get(logPatron[k]).id();
+        switch (logKind[k]) {
+            case ELECTION -> out.add(new RunEvent(tick, month, "election", country, patron,
+                    (logFlags[k] & CHANGE) != 0 ? "change" : "no_change", logValue[k], electionNote(p, k)));
+            case ENGAGEMENT -> out.add(new RunEvent(tick, month, "engagement", country, patron,
+                    ((ScheduledEvent.Engagement) logRef[k]).kind(), logValue[k], ""));
+            case SHOCK_START -> out.add(new RunEvent(tick, month, "shock", country, patron, "start", logValue[k], ""));
+            case SHOCK_END -> out.add(new RunEvent(tick, month, "shock", country, patron, "end", logValue[k], ""));
+            default -> patronChange(tick, month, patron, (ScheduledEvent.PatronChange) logRef[k], out);
+        }
+    }
+
+    private String electionNote(ModelParameters p, int k) {
+        int flags = logFlags[k];
+        int replaced = logAux[k];
+        String how = (flags & FORCED) != 0 ? "forced" : "drawn";
+        if ((flags & CALENDAR) != 0) {
+            return "calendar election, " + how;
+        }
+        if ((flags & EXTRA) != 0) {
+            return "scenario event, " + how + "; extra election (extra: true)";
+        }
+        if (replaced < 0) {
+            return "scenario event, " + how + "; extra election (no calendar election within half a term)";
+        }
+        String month = p.monthOf(replaced).toString();
+        return "scenario event, " + how + "; replaces the calendar election of " + month
+                + (replaced >= p.ticks() ? " (after the horizon)" : "");
+    }
+
+    private static void patronChange(int tick, YearMonth month, String patron, ScheduledEvent.PatronChange c,
+            List<RunEvent> out) {
+        if (c.budgetUsdMillionsPerYear() != null) {
+            out.add(new RunEvent(tick, month, "patron", "", patron, "budgetUsdMillionsPerYear",
+                    c.budgetUsdMillionsPerYear(), ""));
+        }
+        if (c.engagementScale() != null) {
+            out.add(new RunEvent(tick, month, "patron", "", patron, "engagementScale", c.engagementScale(), ""));
+        }
+        if (c.backing() != null) {
+            out.add(new RunEvent(tick, month, "patron", "", patron, "backing", c.backing(), ""));
+        }
+        if (c.active() != null) {
+            out.add(new RunEvent(tick, month, "patron", "", patron, "active", c.active() ? 1 : 0, ""));
+        }
+        if (c.targets() != null) {
+            out.add(new RunEvent(tick, month, "patron", "", patron, "targets", Double.NaN, c.targets().toString()));
+        }
+        for (Map.Entry<String, Double> e : c.earmarks().entrySet()) {
+            out.add(new RunEvent(tick, month, "patron", e.getKey(), patron, "earmarkUsdMillionsPerYear", e.getValue(),
+                    ""));
+        }
     }
 }

@@ -1,8 +1,8 @@
 package ballast.model;
 
 /**
- * Read access to what one replication recorded: the monthly path of Taipei's allies and every
- * switch, by position. {@link RunResult} is a kept copy; {@link RecognitionModel#simulate(long)}
+ * Read access to what one replication recorded: the monthly path of Taipei's allies, every
+ * switch, by position, and the money patrons spent. {@link RunResult} is a kept copy; {@link RecognitionModel#simulate(long)}
  * returns the model's own record, which a batch summarises without copying and which the next run
  * overwrites.
  */
@@ -36,4 +36,14 @@ public interface RunRecord {
 
     /** Returns the value of {@code term} at switch {@code k}. */
     double switchTerm(int k, Term term);
+
+    /**
+     * Returns the money patrons spent on each state, by tick and summed by calendar year. The model's
+     * record and {@link RunResult} keep it; a stand-in that keeps none (a test's hand-made path) says so.
+     *
+     * @throws UnsupportedOperationException if this record keeps no money
+     */
+    default MoneyRecord money() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no record of money");
+    }
 }

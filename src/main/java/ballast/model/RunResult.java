@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * What one replication produced: the monthly path of the allies and every switch.
+ * What one replication produced: the monthly path of the allies, every switch, the money patrons
+ * spent and the log of events.
  * Index {@code t} of each path is the state at the end of tick {@code t}.
  *
  * @param parameters the world that was run
@@ -14,9 +15,13 @@ import java.util.stream.IntStream;
  * @param rocPopulationShare share of the group's population in states recognising Taipei, in [0, 1]
  * @param rocAtEnd for each state (scenario order), whether it recognises Taipei at the horizon
  * @param switches the switches in the order they happened
+ * @param money what each patron spent on each state, by tick
+ * @param events the event log: elections and their outcomes, engagements, patron changes, shocks and
+ *     switches, in the order they happened
  */
 public record RunResult(ModelParameters parameters, long seed, int[] rocAllies, double[] rocGdpShare,
-        double[] rocPopulationShare, boolean[] rocAtEnd, List<SwitchEvent> switches) implements RunRecord {
+        double[] rocPopulationShare, boolean[] rocAtEnd, List<SwitchEvent> switches, MoneyRecord money,
+        List<RunEvent> events) implements RunRecord {
 
     public RunResult {
         rocAllies = rocAllies.clone();
@@ -24,6 +29,8 @@ public record RunResult(ModelParameters parameters, long seed, int[] rocAllies, 
         rocPopulationShare = rocPopulationShare.clone();
         rocAtEnd = rocAtEnd.clone();
         switches = List.copyOf(switches);
+        Checks.present("money", money);
+        events = List.copyOf(events);
     }
 
     @Override

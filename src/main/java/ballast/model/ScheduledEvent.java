@@ -1,6 +1,7 @@
 package ballast.model;
 
 import java.time.YearMonth;
+import java.util.Map;
 
 /** Something a scenario makes happen in a given month. */
 public sealed interface ScheduledEvent {
@@ -9,13 +10,22 @@ public sealed interface ScheduledEvent {
     YearMonth month();
 
     /**
-     * An extra national election. {@code forcedChange} fixes its outcome (as in a back-test of a
-     * recorded election); {@code null} draws it with the country's change probability.
+     * A national election in {@code month}. It is the state's election of that window: it replaces
+     * the calendar election nearest to it if that is at most half a term away (see
+     * {@link RecognitionModel}), unless {@code extra} makes it a snap election on top of the
+     * calendar. {@code forcedChange} fixes its outcome (as in a back-test of a recorded election, or
+     * a scenario's "a Beijing-leaning government in 2026"); {@code null} draws it with the state's
+     * change probability.
      */
-    record Election(YearMonth month, String country, Boolean forcedChange) implements ScheduledEvent {
+    record Election(YearMonth month, String country, Boolean forcedChange, boolean extra) implements ScheduledEvent {
         public Election {
             Checks.present("month", month);
             Checks.present("country", country);
+        }
+
+        /** An election that decides the calendar's election of its window, if there is one. */
+        public Election(YearMonth month, String country, Boolean forcedChange) {
+            this(month, country, forcedChange, false);
         }
     }
 
@@ -36,9 +46,18 @@ public sealed interface ScheduledEvent {
 
     /**
      * A change to a patron from this month on; each {@code null} field is left as it is.
+     * {@code targets} replaces the patron's targets; {@code earmarks} sets the earmark of each state it
+     * names (0 ends one) and leaves the others' as they are.
      */
     record PatronChange(YearMonth month, String patron, Double budgetUsdMillionsPerYear, Double engagementScale,
-            Double backing, Boolean active) implements ScheduledEvent {
+            Double backing, Boolean active, Targets targets, Map<String, Double> earmarks) implements ScheduledEvent {
+
+        /** A change of budget, engagement scale, backing or activity. */
+        public PatronChange(YearMonth month, String patron, Double budgetUsdMillionsPerYear, Double engagementScale,
+                Double backing, Boolean active) {
+            this(month, patron, budgetUsdMillionsPerYear, engagementScale, backing, active, null, Map.of());
+        }
+
         public PatronChange {
             Checks.present("month", month);
             Checks.present("patron", patron);
@@ -51,7 +70,9 @@ public sealed interface ScheduledEvent {
             if (backing != null) {
                 Checks.between("backing", backing, 0, 1);
             }
-            if (budgetUsdMillionsPerYear == null && engagementScale == null && backing == null && active == null) {
+            earmarks = PatronSpec.checkEarmarks(earmarks == null ? Map.of() : earmarks);
+            if (budgetUsdMillionsPerYear == null && engagementScale == null && backing == null && active == null
+                    && targets == null && earmarks.isEmpty()) {
                 throw new IllegalArgumentException("a patron change must change something");
             }
         }

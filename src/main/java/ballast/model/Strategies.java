@@ -22,6 +22,9 @@ import java.util.Map;
  *       hazard times GDP among the states of its side (the most wavering of highest value).</li>
  *   <li>{@code fixed} (partner, backer): no spending of its own; scheduled engagements and backing only.</li>
  * </ul>
+ *
+ * <p>Every strategy spends only on the states its patron aims at ({@link Targets}); the patron adds
+ * its earmarks after the strategy has acted.
  */
 public final class Strategies {
     public static final String CHEAPEST_FLIP = "cheapest-flip";
@@ -127,7 +130,7 @@ public final class Strategies {
         for (int i = 0; i < s.n; i++) {
             Country c = model.country(i);
             double w = 0;
-            if (c.side() == patron.spec().side()) {
+            if (c.side() == patron.spec().side() && patron.aims(i)) {
                 w = c.currentHazard() * Math.max(c.gdpUsdMillions(), floor);
             }
             s.weight[i] = w;
@@ -136,11 +139,11 @@ public final class Strategies {
         if (total <= 0) {
             return;
         }
-        double points = patron.budgetUsdMillionsPerYear() * model.rule().dtYears()
-                / patron.spec().usdMillionsPerEngagementPoint();
+        double budget = patron.budgetUsdMillionsPerYear();
+        double points = budget * model.rule().dtYears() / patron.spec().usdMillionsPerEngagementPoint();
         for (int i = 0; i < s.n; i++) {
             if (s.weight[i] > 0) {
-                patron.engage(i, points * s.weight[i] / total, 0.0);
+                patron.buyEngagement(i, points * s.weight[i] / total, budget * s.weight[i] / total);
                 model.country(i).refreshEngagement();
             }
         }
@@ -157,15 +160,25 @@ public final class Strategies {
 
     /**
      * Marks targets and, for each state, pull minus ballast without this patron's money
-     * ({@code net}) and {@code base} = dt * baseRate, from the states' cached terms.
+     * ({@code net}) and {@code base} = dt * baseRate, from the states' cached terms. A state the
+     * patron does not aim at ({@link Patron#aims}) is no target and gets none of its money this tick.
      */
     private static Scratch prepare(RecognitionModel model, Patron patron) {
         Scratch s = model.scratch();
         for (int i = 0; i < s.n; i++) {
             Country c = model.country(i);
             boolean own = c.side() == patron.spec().side();
-            s.aidTarget[i] = own;
-            s.offerTarget[i] = !own;
+            boolean aimed = patron.aims(i);
+            s.aidTarget[i] = own && aimed;
+            s.offerTarget[i] = !own && aimed;
+            if (!aimed) {
+                // Its money from this patron is 0, not last tick's (this patron sets only its targets).
+                if (own) {
+                    c.setAid(0.0, 0.0);
+                } else {
+                    c.setOffer(0.0, 0.0);
+                }
+            }
             s.net[i] = own
                     ? c.baseNet() + c.offerElasticity() * c.offerEffect()
                     : c.baseNet() - c.aidElasticity() * c.aidEffect();
