@@ -3,6 +3,7 @@ package ballast.scenario;
 import ballast.model.PatronRole;
 import ballast.model.PatronSpec;
 import ballast.model.ScheduledEvent;
+import ballast.model.Targets;
 import ballast.scenario.YNode.YList;
 import java.time.YearMonth;
 import java.util.List;
@@ -11,11 +12,12 @@ import java.util.Set;
 
 /**
  * Reads the {@code events} list. Each event has a {@code type} and a {@code month}:
- * {@code election} (a {@code country}, optionally its outcome {@code change: true|false}),
+ * {@code election} (a {@code country}, optionally its outcome {@code change: true|false} and
+ * {@code extra: true} for a snap election on top of the calendar),
  * {@code engagement} (a partner {@code patron}, a {@code country}, a {@code kind}, optional {@code points}),
  * {@code patron} (a {@code patron} and any of {@code budgetUsdMillionsPerYear}, {@code engagementScale},
- * {@code backing}, {@code active}) and {@code shock} (a {@code country}, {@code fragilityIncrease},
- * {@code durationMonths}).
+ * {@code backing}, {@code active}, {@code targets}, {@code earmarks}) and {@code shock} (a {@code country},
+ * {@code fragilityIncrease}, {@code durationMonths}).
  */
 final class EventReader {
     static final List<String> TYPES = List.of("election", "engagement", "patron", "shock");
@@ -23,13 +25,13 @@ final class EventReader {
     private EventReader() {
     }
 
-    static void read(Fields top, Set<String> codes, List<PatronSpec> patrons, Map<String, Double> points,
-            YearMonth start, YearMonth end, List<ScheduledEvent> events, Problems problems) {
+    static void read(Fields top, Set<String> codes, Set<String> regions, List<PatronSpec> patrons,
+            Map<String, Double> points, YearMonth start, YearMonth end, List<ScheduledEvent> events,
+            Problems problems) {
         YList list = top.list("events");
         if (list == null) {
             return;
         }
-        List<String> patronIds = patrons.stream().map(PatronSpec::id).toList();
         for (int i = 0; i < list.items().size(); i++) {
             Fields f = Fields.of(list.items().get(i), top.path("events") + "[" + i + "]", problems);
             if (f == null) {
@@ -49,7 +51,7 @@ final class EventReader {
             ScheduledEvent e = type == null ? null : switch (type) {
                 case "election" -> election(f, month, codes);
                 case "engagement" -> engagement(f, month, codes, patrons, points);
-                case "patron" -> patron(f, month, patronIds);
+                case "patron" -> patron(f, month, patrons, codes, regions, problems);
                 default -> shock(f, month, codes);
             };
             f.finish();
@@ -68,7 +70,9 @@ final class EventReader {
     private static ScheduledEvent election(Fields f, YearMonth month, Set<String> codes) {
         String country = country(f, codes);
         Boolean change = f.bool("change");
-        return month == null || country == null ? null : new ScheduledEvent.Election(month, country, change);
+        Boolean extra = f.bool("extra");
+        return month == null || country == null ? null
+                : new ScheduledEvent.Election(month, country, change, extra != null && extra);
     }
 
     private static ScheduledEvent engagement(Fields f, YearMonth month, Set<String> codes, List<PatronSpec> patrons,
@@ -96,7 +100,9 @@ final class EventReader {
                 : new ScheduledEvent.Engagement(month, patron.id(), country, kind, value);
     }
 
-    private static ScheduledEvent patron(Fields f, YearMonth month, List<String> patronIds) {
+    private static ScheduledEvent patron(Fields f, YearMonth month, List<PatronSpec> patrons, Set<String> codes,
+            Set<String> regions, Problems problems) {
+        List<String> patronIds = patrons.stream().map(PatronSpec::id).toList();
         String id = f.text("patron", true);
         if (id != null && !patronIds.contains(id)) {
             f.problem("patron", "unknown patron '" + id + "'" + Fields.suggestion(id, patronIds) + "; patrons: "
@@ -107,15 +113,26 @@ final class EventReader {
         Double scale = f.optionalNumber("engagementScale", 0, 100);
         Double backing = f.optionalNumber("backing", 0, 1);
         Boolean active = f.bool("active");
-        boolean any = f.has("budgetUsdMillionsPerYear") || f.has("engagementScale") || f.has("backing")
-                || f.has("active");
-        if (!any) {
-            f.problem("type", "a patron event must set budgetUsdMillionsPerYear, engagementScale, backing or active");
+        Targets targets = AimReader.targets(f, codes, regions, problems);
+        Map<String, Double> earmarks = AimReader.earmarks(f, codes, problems);
+        String patronId = id;
+        PatronSpec spec = patrons.stream().filter(p -> p.id().equals(patronId)).findFirst().orElse(null);
+        if (earmarks != null && !earmarks.isEmpty() && spec != null && spec.role() == PatronRole.BACKER) {
+            f.problem("earmarks", "a backer spends no money, so it has no earmarks; '" + id + "' is a backer");
+            earmarks = null;
         }
-        if (month == null || id == null || (budget == null && scale == null && backing == null && active == null)) {
+        boolean any = f.has("budgetUsdMillionsPerYear") || f.has("engagementScale") || f.has("backing")
+                || f.has("active") || f.has("targets") || f.has("earmarks");
+        if (!any) {
+            f.problem("type", "a patron event must set budgetUsdMillionsPerYear, engagementScale, backing, active, "
+                    + "targets or earmarks");
+        }
+        boolean broken = (f.has("targets") && targets == null) || earmarks == null;
+        if (month == null || id == null || broken || (budget == null && scale == null && backing == null
+                && active == null && targets == null && earmarks.isEmpty())) {
             return null;
         }
-        return new ScheduledEvent.PatronChange(month, id, budget, scale, backing, active);
+        return new ScheduledEvent.PatronChange(month, id, budget, scale, backing, active, targets, earmarks);
     }
 
     private static ScheduledEvent shock(Fields f, YearMonth month, Set<String> codes) {

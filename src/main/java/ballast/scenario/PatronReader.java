@@ -5,6 +5,7 @@ import ballast.model.PatronSpec;
 import ballast.model.ScheduledEvent;
 import ballast.model.Side;
 import ballast.model.Strategies;
+import ballast.model.Targets;
 import ballast.scenario.YNode.Source;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -17,7 +18,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads the {@code patrons} section. A partner may name an engagements table
+ * Reads the {@code patrons} section. A patron may be aimed at named states or regions
+ * ({@code targets}) and pay earmarks to named states ({@code earmarks}); see {@link AimReader}. A
+ * partner may name an engagements table
  * ({@code engagements: data/japan-engagement.csv}); its rows become scheduled engagements, those
  * before the start seeding the partner's decayed stock. Rows for states outside the scenario or
  * after its horizon do not apply to this world and are skipped.
@@ -29,8 +32,8 @@ final class PatronReader {
     private PatronReader() {
     }
 
-    static List<PatronSpec> read(Fields top, Set<String> codes, Map<String, Double> points, YearMonth start,
-            YearMonth end, List<ScheduledEvent> events, Problems problems, List<Path> sources) {
+    static List<PatronSpec> read(Fields top, Set<String> codes, Set<String> regions, Map<String, Double> points,
+            YearMonth start, YearMonth end, List<ScheduledEvent> events, Problems problems, List<Path> sources) {
         Fields all = top.object("patrons");
         List<PatronSpec> patrons = new ArrayList<>();
         boolean incomplete = false;
@@ -49,7 +52,7 @@ final class PatronReader {
             }
             Fields f = all.object(id);
             if (f != null) {
-                PatronSpec spec = patron(id, f, codes, points, start, end, events, problems, sources);
+                PatronSpec spec = patron(id, f, codes, regions, points, start, end, events, problems, sources);
                 if (spec != null) {
                     patrons.add(spec);
                 } else {
@@ -73,8 +76,9 @@ final class PatronReader {
         return patrons;
     }
 
-    private static PatronSpec patron(String id, Fields f, Set<String> codes, Map<String, Double> points,
-            YearMonth start, YearMonth end, List<ScheduledEvent> events, Problems problems, List<Path> sources) {
+    private static PatronSpec patron(String id, Fields f, Set<String> codes, Set<String> regions,
+            Map<String, Double> points, YearMonth start, YearMonth end, List<ScheduledEvent> events,
+            Problems problems, List<Path> sources) {
         String roleCode = f.choice("role", ROLES, true);
         PatronRole role = roleCode == null ? null : PatronRole.valueOf(roleCode.toUpperCase(Locale.ROOT));
         String sideCode = f.choice("side", ScenarioLoader.SIDES, role == PatronRole.RECOGNISER);
@@ -94,6 +98,14 @@ final class PatronReader {
         double scale = f.number("engagementScale", Defaults.ENGAGEMENT_SCALE, 0, 100);
         double backing = f.number("backing", Defaults.BACKING, 0, 1);
         Boolean active = f.bool("active");
+        Targets targets = AimReader.targets(f, codes, regions, problems);
+        boolean targetsBroken = targets == null && f.has("targets");
+        Map<String, Double> earmarks = AimReader.earmarks(f, codes, problems);
+        if (earmarks != null && !earmarks.isEmpty() && role == PatronRole.BACKER) {
+            f.problem("earmarks", "a backer spends no money, so it has no earmarks; give the money to a recogniser "
+                    + "or a partner");
+            earmarks = null;
+        }
         String table = f.text("engagements", false);
         if (table != null) {
             if (role != null && role != PatronRole.PARTNER) {
@@ -114,10 +126,10 @@ final class PatronReader {
             }
         }
         f.finish();
-        if (role == null || strategy == null) {
+        if (role == null || strategy == null || targetsBroken || earmarks == null) {
             return null;
         }
         return new PatronSpec(id, role, side, strategy, budget, aidShare, halfLife, perPoint, scale, backing,
-                active == null || active);
+                active == null || active, targets == null ? Targets.ALL : targets, earmarks);
     }
 }

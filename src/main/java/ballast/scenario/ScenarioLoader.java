@@ -113,8 +113,11 @@ public final class ScenarioLoader {
         countries.forEach(c -> codes.add(c.code()));
         YearMonth end = start == null ? null : start.plusMonths(horizon - 1L);
         List<ScheduledEvent> events = new ArrayList<>();
-        List<PatronSpec> patrons = PatronReader.read(top, codes, points, start, end, events, problems, sources);
-        EventReader.read(top, codes, patrons, points, start, end, events, problems);
+        Set<String> regions = new LinkedHashSet<>();
+        countries.forEach(c -> regions.add(c.region()));
+        List<PatronSpec> patrons = PatronReader.read(top, codes, regions, points, start, end, events, problems,
+                sources);
+        EventReader.read(top, codes, regions, patrons, points, start, end, events, problems);
         Scenario.Record record = record(top.object("record"));
         Scenario.CalibrateSpec calibrate = CalibrationReader.spec(top.object("calibrate"));
         RuleDraws draws = CalibrationReader.draws(top, rule);

@@ -11,6 +11,7 @@ import ballast.model.PatronRole;
 import ballast.model.PatronSpec;
 import ballast.model.ScheduledEvent;
 import ballast.model.Side;
+import ballast.model.Targets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -66,6 +67,35 @@ class ScenarioLoaderTest {
         assertEquals(2, p.events().size(), "the child's events come after the parent's");
         assertEquals(new ScheduledEvent.Election(YearMonth.of(2030, 9), "PLW", Boolean.TRUE), p.events().get(1));
         assertEquals(24, p.horizonMonths());
+    }
+
+    @Test
+    void readsTargetsEarmarksAndTheirEvents() throws Exception {
+        Fixtures.copyTiny(dir);
+        Path child = Files.writeString(dir.resolve("aimed.yaml"), """
+                extends: tiny.yaml
+                patrons:
+                  japan: {targets: {exclude: [PRY]}}
+                  usa: {targets: {include: [north]}}
+                  roc: {earmarks: {TUV: 12.5}}
+                events:
+                  - {type: patron, month: 2030-07, patron: japan, targets: {include: [PRY, TUV]}}
+                  - {type: patron, month: 2030-08, patron: roc, earmarks: {TUV: 0, PLW: 3}}
+                  - {type: election, month: 2030-09, country: PLW, change: false, extra: true}
+                """);
+        ModelParameters p = ScenarioLoader.load(child).parameters();
+        PatronSpec japan = p.patrons().stream().filter(x -> x.id().equals("japan")).findFirst().orElseThrow();
+        assertEquals(new Targets(false, List.of("PRY")), japan.targets());
+        PatronSpec usa = p.patrons().stream().filter(x -> x.id().equals("usa")).findFirst().orElseThrow();
+        assertEquals(new Targets(true, List.of("north")), usa.targets());
+        PatronSpec roc = p.patrons().stream().filter(x -> x.id().equals("roc")).findFirst().orElseThrow();
+        assertEquals(Map.of("TUV", 12.5), roc.earmarksUsdMillionsPerYear());
+        assertEquals(Targets.ALL, roc.targets(), "a patron without targets aims at every state");
+        assertEquals(new ScheduledEvent.PatronChange(YearMonth.of(2030, 7), "japan", null, null, null, null,
+                new Targets(true, List.of("PRY", "TUV")), Map.of()), p.events().get(1));
+        assertEquals(List.of("TUV", "PLW"), List.copyOf(
+                ((ScheduledEvent.PatronChange) p.events().get(2)).earmarks().keySet()), "earmarks keep file order");
+        assertEquals(new ScheduledEvent.Election(YearMonth.of(2030, 9), "PLW", Boolean.FALSE, true), p.events().get(3));
     }
 
     @Test

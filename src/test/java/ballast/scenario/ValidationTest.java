@@ -53,8 +53,37 @@ class ValidationTest {
                         "bad.yaml:16:44: events[0].country: unknown country code 'XYZ': not an ISO 3166-1 alpha-3 code")),
                 Arguments.of("event after the horizon", "month: 2030-03", "month: 2040-03", false, List.of(
                         "bad.yaml:16:26: events[0].month: 2040-03 is after the last month of the horizon, 2031-12")),
+                Arguments.of("targets with include and exclude together", JAPAN, aimedJapan("targets: {include: [PRY], exclude: [TUV]}"),
+                        true, List.of("bad.yaml:13:110: patrons.japan.targets.exclude: give include or exclude, not both "
+                                + "(include: only the states named; exclude: every state but those)")),
+                Arguments.of("targets naming no ISO code", JAPAN, aimedJapan("targets: {exclude: [PRX]}"), true, List.of(
+                        "bad.yaml:13:95: patrons.japan.targets.exclude[0]: unknown country code 'PRX': not an ISO 3166-1 "
+                                + "alpha-3 code (did you mean 'PRY'?)")),
+                Arguments.of("targets naming a state not in the scenario", JAPAN, aimedJapan("targets: {exclude: [PRT]}"),
+                        false, List.of("bad.yaml:13:95: patrons.japan.targets.exclude[0]: 'PRT' is not one of the "
+                                + "scenario's states (TUV, PLW, PRY) (did you mean 'PRY'?)")),
+                Arguments.of("targets naming an unknown region", JAPAN, aimedJapan("targets: {include: [sooth]}"), false,
+                        List.of("bad.yaml:13:95: patrons.japan.targets.include[0]: 'sooth' is neither a state nor a region "
+                                + "of the scenario (did you mean 'south'?); regions: north, south")),
+                Arguments.of("an earmark for a state not in the scenario", JAPAN, aimedJapan("earmarks: {PRT: 5}"), false,
+                        List.of("bad.yaml:13:86: patrons.japan.earmarks.PRT: 'PRT' is not one of the scenario's states "
+                                + "(TUV, PLW, PRY) (did you mean 'PRY'?)")),
+                Arguments.of("an earmark for a backer", "backing: 0.5}", "backing: 0.5, earmarks: {PRY: 5}}", true,
+                        List.of("bad.yaml:14:64: patrons.usa.earmarks: a backer spends no money, so it has no earmarks; "
+                                + "give the money to a recogniser or a partner")),
+                Arguments.of("a patron event aimed at an unknown code", "durationMonths: 6}", "durationMonths: 6}\n"
+                        + "  - {type: patron, month: 2030-06, patron: japan, targets: {include: [PRZ]}}", true, List.of(
+                        "bad.yaml:17:71: events[1].targets.include[0]: unknown country code 'PRZ': not an ISO 3166-1 "
+                                + "alpha-3 code (did you mean 'PRY'?)")),
                 Arguments.of("YAML syntax", "", "name: [unclosed\nseed: 1\n", false, List.of(
                         "bad.yaml:2:5: YAML syntax: expected ',' or ']', but got :")));
+    }
+
+    private static final String JAPAN = "budgetUsdMillionsPerYear: 10}";
+
+    /** Japan's line of tiny.yaml with {@code aim} added. */
+    private static String aimedJapan(String aim) {
+        return "budgetUsdMillionsPerYear: 10, " + aim + "}";
     }
 
     @ParameterizedTest(name = "{0}")
