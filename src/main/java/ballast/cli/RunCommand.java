@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ballast run}: one replication, its monthly path and its switches. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs one replication of a scenario (replication 0 of its batch unless --replication says) and writes allies.csv, switches.csv and manifest.json "
+        description = {"Runs one replication of a scenario (replication 0 of its batch unless --replication says) and writes allies.csv, switches.csv, money.csv, events.csv and manifest.json "
                 + "into a new results folder; prints the folder's path."})
 final class RunCommand implements Callable<Integer> {
 

@@ -1,6 +1,7 @@
 package ballast.experiment;
 
 import ballast.model.ModelParameters;
+import ballast.model.MoneyKind;
 import ballast.model.RunRecord;
 import ballast.model.Side;
 import ballast.model.Term;
@@ -21,7 +22,9 @@ import java.util.Arrays;
  *       counted per value (quantiles exact to that resolution);</li>
  *   <li>per state, the runs recognising Taipei at each month (survival), the month of its first
  *       switch as a histogram, and per direction the number of switches and the sums of hazard and
- *       every term at those moments, in fixed point ({@link #TERM_SCALE}), so means merge exactly.</li>
+ *       every term at those moments, in fixed point ({@link #TERM_SCALE}), so means merge exactly;</li>
+ *   <li>the money patrons spent, per calendar year, patron, state and kind, in fixed point
+ *       ({@link MoneySums}).</li>
  * </ul>
  */
 public final class BatchSummary {
@@ -29,7 +32,7 @@ public final class BatchSummary {
     public static final int SHARE_RESOLUTION = 10_000;
     /** Terms are summed as round(term * TERM_SCALE) in a long: exact merging, resolution 1e-9. */
     public static final double TERM_SCALE = 1e9;
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     private static final Term[] TERMS = Term.values();
 
     private final int states;
@@ -42,6 +45,7 @@ public final class BatchSummary {
     private final long[][] firstSwitch;                // [state][tick], index ticks = never switched
     private final long[][] switchCounts;               // [state][direction]
     private final long[][][] termSums;                 // [state][direction][hazard + terms]
+    private MoneySums money;                           // set by the factories and by read()
     // Scratch for add(), reused so that summarising a replication allocates nothing.
     private final int[] firstTick;
     private final boolean[] roc;
@@ -64,7 +68,9 @@ public final class BatchSummary {
 
     /** An empty summary sized for {@code parameters}, for a block of replications. */
     public static BatchSummary of(ModelParameters parameters) {
-        return new BatchSummary(parameters.countries().size(), parameters.ticks(), false);
+        BatchSummary s = new BatchSummary(parameters.countries().size(), parameters.ticks(), false);
+        s.money = MoneySums.of(parameters);
+        return s;
     }
 
     /**
@@ -73,7 +79,9 @@ public final class BatchSummary {
      * are merged into it.
      */
     public static BatchSummary runningTotal(ModelParameters parameters) {
-        return new BatchSummary(parameters.countries().size(), parameters.ticks(), true);
+        BatchSummary s = new BatchSummary(parameters.countries().size(), parameters.ticks(), true);
+        s.money = MoneySums.of(parameters);
+        return s;
     }
 
     /** Direction index: 0 = to Beijing, 1 = to Taipei. */
@@ -124,6 +132,7 @@ public final class BatchSummary {
             fillRoc(i, roc[i], since[i], ticks);
             firstSwitch[i][firstTick[i]]++;
         }
+        money.add(r.money());
     }
 
     // A switch in tick t counts from the end of tick t, the moment the recorder observes.
@@ -155,6 +164,7 @@ public final class BatchSummary {
         }
         gdpShares.merge(other.gdpShares);
         populationShares.merge(other.populationShares);
+        money.merge(other.money);
     }
 
     private static void add(long[][] into, long[][] from) {
@@ -225,6 +235,25 @@ public final class BatchSummary {
         return n == 0 ? Double.NaN : termSums[state][direction(to)][k] / TERM_SCALE / n;
     }
 
+    /** Returns the number of calendar years the money is summed by (the start month's year first). */
+    public int moneyYears() {
+        return money.years();
+    }
+
+    /**
+     * Returns, over all runs, the sum of the yearly rates (US$ millions a year) that {@code patron}
+     * (scenario order) spent on {@code state} as {@code kind} in the ticks of year {@code year}; divide
+     * by runs and the year's ticks for the mean rate.
+     */
+    public double moneyUsdSum(int year, int patron, int state, MoneyKind kind) {
+        return money.usd(year, patron, state, kind);
+    }
+
+    /** Returns, over all runs, the engagement points {@code patron} added with {@code state} in year {@code year}. */
+    public double moneyPointsSum(int year, int patron, int state) {
+        return money.points(year, patron, state);
+    }
+
     /** Sorted values (share keys) and how many runs had each. */
     public record SortedCounts(int[] keys, long[] runs) {
     }
@@ -245,6 +274,7 @@ public final class BatchSummary {
         }
         gdpShares.write(out);
         populationShares.write(out);
+        money.write(out);
     }
 
     /**
@@ -270,6 +300,7 @@ public final class BatchSummary {
         }
         s.gdpShares.read(in);
         s.populationShares.read(in);
+        s.money = MoneySums.read(in);
         return s;
     }
 
@@ -293,6 +324,6 @@ public final class BatchSummary {
                 && Arrays.deepEquals(alliesHistogram, o.alliesHistogram) && Arrays.deepEquals(rocRuns, o.rocRuns)
                 && Arrays.deepEquals(firstSwitch, o.firstSwitch) && Arrays.deepEquals(switchCounts, o.switchCounts)
                 && Arrays.deepEquals(termSums, o.termSums) && gdpShares.sameCounts(o.gdpShares)
-                && populationShares.sameCounts(o.populationShares);
+                && populationShares.sameCounts(o.populationShares) && money.sameCounts(o.money);
     }
 }

@@ -25,7 +25,7 @@ class BatchCliTest {
     private static final String BASELINE = "scenarios/baseline.yaml";
     private static final List<String> TABLES = List.of("allies_by_month.csv", "allies_distribution.csv",
             "shares_by_month.csv", "countries.csv", "survival.csv", "first_switch.csv", "switch_terms.csv",
-            "allies_at_horizon.tex", "retention.tex");
+            "allies_at_horizon.tex", "retention.tex", "money.csv", "money_by_year.csv");
 
     @TempDir
     Path dir;
@@ -136,6 +136,29 @@ class BatchCliTest {
                 countries.get(1));
         assertTrue(Files.readString(out.resolve("shares_by_month.csv"))
                 .contains("2030-03,gdp,0.000000,0.0000,0.0000,0.0000,0.0000,0.0000,0.0000,0.0000"));
+
+        // The money: every state is with Taipei in the first of the three months only, so Beijing's
+        // 200 a year goes to offers then (a mean of 200 / 3 over the months) and to aid never
+        // (its aid share is 0); Taipei's 50 to aid then; Japan's 10 buys 10 / 12 / 25 points then.
+        List<String> money = Files.readAllLines(out.resolve("money.csv"));
+        assertEquals("patron,country,kind,replications,usd_millions_per_year_mean,points_per_year_mean", money.get(0));
+        assertEquals(1 + 3 * 2 + 3 * 2 + 3, money.size(), "offer and aid rows per recogniser and state, engagement per partner");
+        assertEquals(200.0 / 3, sumOfColumn(money, "prc", "offer", 4), 1e-5);
+        assertEquals(0.0, sumOfColumn(money, "prc", "aid", 4), 0.0);
+        assertEquals(50.0 / 3, sumOfColumn(money, "roc", "aid", 4), 1e-5);
+        assertEquals(10.0 / 3, sumOfColumn(money, "japan", "engagement", 4), 1e-5);
+        assertEquals(10.0 / 12 / 25 / 0.25, sumOfColumn(money, "japan", "engagement", 5), 1e-5, "points a year");
+        assertFalse(money.stream().anyMatch(r -> r.startsWith("usa,")), "a backer spends nothing");
+        List<String> byYear = Files.readAllLines(out.resolve("money_by_year.csv"));
+        assertEquals("year,months,patron,country,kind,usd_millions_per_year_mean,points_per_year_mean", byYear.get(0));
+        assertTrue(byYear.get(1).startsWith("2030,3,prc,TUV,offer,"), byYear.get(1));
+    }
+
+    /** Sums column {@code column} of a money table's rows for {@code patron} and {@code kind}. */
+    private static double sumOfColumn(List<String> rows, String patron, String kind, int column) {
+        return rows.stream().skip(1).map(r -> r.split(","))
+                .filter(r -> r[0].equals(patron) && r[2].equals(kind))
+                .mapToDouble(r -> Double.parseDouble(r[column])).sum();
     }
 
     @Test

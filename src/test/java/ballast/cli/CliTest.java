@@ -23,17 +23,22 @@ class CliTest {
     Path dir;
 
     @Test
-    void runWritesTheThreeFilesAndPrintsTheFolder() throws Exception {
+    void runWritesItsTablesAndPrintsTheFolder() throws Exception {
         Path out = dir.resolve("one");
         Cli cli = Cli.run("run", BASELINE, "--out", out.toString());
         assertEquals(0, cli.exitCode(), cli.err());
         assertEquals(out + System.lineSeparator(), cli.out(), "stdout holds only the results path");
-        assertEquals(List.of("allies.csv", "manifest.json", "switches.csv"), listing(out));
+        assertEquals(List.of("allies.csv", "events.csv", "manifest.json", "money.csv", "switches.csv"), listing(out));
         List<String> allies = Files.readAllLines(out.resolve("allies.csv"));
         assertEquals("month,roc_allies,prc_recognisers,roc_gdp_share,roc_population_share", allies.get(0));
         assertEquals(1 + 120, allies.size(), "a header and one row per month of the ten-year horizon");
         assertTrue(Files.readAllLines(out.resolve("switches.csv")).get(0)
                 .startsWith("month,country,from,to,hazard,pull,ballast,"));
+        List<String> money = Files.readAllLines(out.resolve("money.csv"));
+        assertEquals("month,patron,country,kind,usd_millions_per_year,points", money.get(0));
+        assertEquals(1 + 120 * 3 * 12, money.size(), "a row per month, state and patron that spends (prc, roc, japan)");
+        assertEquals("month,event,country,patron,detail,value,note",
+                Files.readAllLines(out.resolve("events.csv")).get(0));
 
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
         assertEquals("baseline", manifest.at("/scenario/name").asText());
@@ -49,7 +54,7 @@ class CliTest {
         assertEquals(0, Cli.run("run", BASELINE, "--seed", "7", "--out", dir.resolve("a").toString()).exitCode());
         assertEquals(0, Cli.run("run", BASELINE, "--seed", "7", "--out", dir.resolve("b").toString()).exitCode());
         assertEquals(0, Cli.run("run", BASELINE, "--seed", "8", "--out", dir.resolve("c").toString()).exitCode());
-        for (String table : List.of("allies.csv", "switches.csv")) {
+        for (String table : List.of("allies.csv", "switches.csv", "money.csv", "events.csv")) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(table)),
                     Files.readAllBytes(dir.resolve("b").resolve(table)), table);
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ballast.model.MoneyKind;
 import ballast.model.RecognitionModel;
 import ballast.model.RunResult;
 import ballast.model.Side;
@@ -80,6 +81,33 @@ class BatchTest {
         }
         assertEquals(vctWithTaipei, forward.rocRuns(6, last));
         assertEquals(n, forward.replications());
+    }
+
+    @Test
+    void theBatchKeepsTheMoneyOfItsRunsExactly() {
+        int n = 40;
+        boolean[] roc = new boolean[12];
+        java.util.Arrays.fill(roc, true);
+        BatchSummary summary = BatchSummary.of(BASELINE.parameters());
+        int vct = 6;
+        int prc = 0;
+        double offered = 0;
+        for (int i = 0; i < n; i++) {
+            RunResult r = SingleRun.run(BASELINE, i);
+            summary.add(r, roc);
+            for (int t = 0; t < r.ticks(); t++) {
+                if (r.money().kind(t, prc, vct) == MoneyKind.OFFER) {
+                    offered += r.money().usdMillionsPerYear(t, prc, vct);
+                }
+            }
+        }
+        double summed = 0;
+        for (int y = 0; y < summary.moneyYears(); y++) {
+            summed += summary.moneyUsdSum(y, prc, vct, MoneyKind.OFFER);
+        }
+        assertTrue(offered > 0, "Beijing courts St Vincent");
+        // One rounding to a dollar (1e-6 US$ m) per run and year.
+        assertEquals(offered, summed, n * summary.moneyYears() * 1e-6);
     }
 
     @Test

@@ -55,6 +55,7 @@ public final class BatchTables {
         writeSwitchTerms(s, p, dir.resolve(SWITCH_TERMS));
         LatexTables.writeAlliesAtHorizon(s, p, dir.resolve(ALLIES_AT_HORIZON_TEX));
         LatexTables.writeRetention(countryRows(s, p), s.replications(), p, dir.resolve(RETENTION_TEX));
+        MoneyTables.write(s, p, dir);
     }
 
     static void writeAlliesByMonth(BatchSummary s, ModelParameters p, Path file) throws IOException {

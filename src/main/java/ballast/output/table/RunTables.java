@@ -1,6 +1,9 @@
 package ballast.output.table;
 
 import ballast.model.ModelParameters;
+import ballast.model.MoneyKind;
+import ballast.model.MoneyRecord;
+import ballast.model.RunEvent;
 import ballast.model.RunResult;
 import ballast.model.SwitchEvent;
 import ballast.model.Term;
@@ -16,23 +19,73 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes one replication's tables: {@code allies.csv} (the monthly path) and {@code switches.csv}
- * (every switch with its terms). Column order is fixed, numbers use {@link Locale#ROOT}, lines end
- * in {@code \n}, and nothing time-dependent goes in, so the same run gives the same bytes.
+ * Writes one replication's tables: {@code allies.csv} (the monthly path), {@code switches.csv}
+ * (every switch with its terms), {@code money.csv} (what each patron spent on each state each month)
+ * and {@code events.csv} (the event log). Column order is fixed, numbers use {@link Locale#ROOT},
+ * lines end in {@code \n}, and nothing time-dependent goes in, so the same run gives the same bytes.
  */
 public final class RunTables {
     public static final String ALLIES = "allies.csv";
     public static final String SWITCHES = "switches.csv";
+    public static final String MONEY = "money.csv";
+    public static final String EVENTS = "events.csv";
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').build();
 
     private RunTables() {
     }
 
-    /** Writes both tables into {@code dir}. */
+    /** Writes every table into {@code dir}. */
     public static void write(RunResult result, Path dir) throws IOException {
         writeAllies(result, dir.resolve(ALLIES));
         writeSwitches(result, dir.resolve(SWITCHES));
+        writeMoney(result, dir.resolve(MONEY));
+        writeEvents(result, dir.resolve(EVENTS));
+    }
+
+    /**
+     * Writes the money: one row per month, patron and state, for every recogniser and partner:
+     * {@code kind} is a recogniser's {@code offer} (the state recognises its rival) or {@code aid} (the
+     * state recognises it), or a partner's {@code engagement}; {@code usd_millions_per_year} is what it
+     * spent on the state that month as a yearly rate; {@code points} the engagement points a partner
+     * added that month (bought or scheduled, after its scale), {@code NA} for offers and aid.
+     */
+    public static void writeMoney(RunResult result, Path file) throws IOException {
+        ModelParameters p = result.parameters();
+        MoneyRecord m = result.money();
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            CSVPrinter csv = new CSVPrinter(w, FORMAT);
+            csv.printRecord("month", "patron", "country", "kind", "usd_millions_per_year", "points");
+            for (int t = 0; t < m.ticks(); t++) {
+                for (int k = 0; k < m.patrons(); k++) {
+                    for (int i = 0; i < m.states(); i++) {
+                        MoneyKind kind = m.kind(t, k, i);
+                        if (kind != null) {
+                            csv.printRecord(p.monthOf(t), p.patrons().get(k).id(), p.countries().get(i).code(),
+                                    kind.code(), number(m.usdMillionsPerYear(t, k, i)),
+                                    kind == MoneyKind.ENGAGEMENT ? number(m.points(t, k, i)) : "NA");
+                        }
+                    }
+                }
+            }
+            csv.flush();
+        }
+    }
+
+    /**
+     * Writes the event log, in the order things happened: {@code month, event, country, patron,
+     * detail, value, note} (see {@link RunEvent}); {@code NA} where a value does not apply.
+     */
+    public static void writeEvents(RunResult result, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            CSVPrinter csv = new CSVPrinter(w, FORMAT);
+            csv.printRecord("month", "event", "country", "patron", "detail", "value", "note");
+            for (RunEvent e : result.events()) {
+                csv.printRecord(e.month(), e.event(), e.country(), e.patron(), e.detail(),
+                        Double.isNaN(e.value()) ? "NA" : number(e.value()), e.note());
+            }
+            csv.flush();
+        }
     }
 
     /**
