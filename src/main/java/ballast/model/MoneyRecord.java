@@ -11,7 +11,8 @@ import java.util.Arrays;
  * (bought engagement in US$, and points bought or scheduled); a backer spends none.
  *
  * <p>The model writes into its own record as patrons act (plain arrays, sized once per model); a run's
- * kept copy ({@link RunResult#money()}) is immutable.
+ * kept copy ({@link RunResult#money()}) is immutable. A batch's replications ({@link
+ * RecognitionModel#simulate}) record the yearly sums only ({@link #hasMonths()} false).
  */
 public final class MoneyRecord {
     private static final MoneyKind[] KINDS = MoneyKind.values();
@@ -27,6 +28,7 @@ public final class MoneyRecord {
     private final byte[] kind;           // [tick][patron][state], MoneyKind ordinal or NONE
     private final double[] yearUsd;      // [year][patron][state][kind]
     private final double[] yearPoints;   // [year][patron][state]
+    private boolean months = true;
 
     MoneyRecord(ModelParameters p) {
         this.ticks = p.ticks();
@@ -57,6 +59,7 @@ public final class MoneyRecord {
         this.kind = o.kind.clone();
         this.yearUsd = o.yearUsd.clone();
         this.yearPoints = o.yearPoints.clone();
+        this.months = o.months;
     }
 
     /** Returns the number of calendar years the horizon of {@code p} touches (the start month's first). */
@@ -69,6 +72,11 @@ public final class MoneyRecord {
         return p.monthOf(tick).getYear() - p.start().getYear();
     }
 
+    /** Sets whether the replications to come record each month's money (else the yearly sums only). */
+    void recordMonths(boolean record) {
+        this.months = record;
+    }
+
     /** Clears the year sums for a new replication (the per-tick cells are all rewritten as it runs). */
     void reset() {
         Arrays.fill(yearUsd, 0.0);
@@ -77,20 +85,23 @@ public final class MoneyRecord {
 
     /** Records a recogniser's money for {@code state} in {@code tick}: an offer or aid. */
     void recogniser(int tick, int patron, int state, boolean aid, double usdMillionsPerYear) {
-        int cell = (tick * patrons + patron) * states + state;
         MoneyKind k = aid ? MoneyKind.AID : MoneyKind.OFFER;
-        usd[cell] = usdMillionsPerYear;
-        points[cell] = 0.0;
-        kind[cell] = (byte) k.ordinal();
+        if (months) {
+            int cell = (tick * patrons + patron) * states + state;
+            usd[cell] = usdMillionsPerYear;
+            kind[cell] = (byte) k.ordinal(); // a recogniser's points stay 0
+        }
         yearUsd[((tickYear[tick] * patrons + patron) * states + state) * KINDS.length + k.ordinal()] += usdMillionsPerYear;
     }
 
     /** Records a partner's engagement with {@code state} in {@code tick}: US$ spent and points added. */
     void partner(int tick, int patron, int state, double usdMillionsPerYear, double pointsAdded) {
-        int cell = (tick * patrons + patron) * states + state;
-        usd[cell] = usdMillionsPerYear;
-        points[cell] = pointsAdded;
-        kind[cell] = (byte) MoneyKind.ENGAGEMENT.ordinal();
+        if (months) {
+            int cell = (tick * patrons + patron) * states + state;
+            usd[cell] = usdMillionsPerYear;
+            points[cell] = pointsAdded;
+            kind[cell] = (byte) MoneyKind.ENGAGEMENT.ordinal();
+        }
         int yearCell = (tickYear[tick] * patrons + patron) * states + state;
         yearUsd[yearCell * KINDS.length + MoneyKind.ENGAGEMENT.ordinal()] += usdMillionsPerYear;
         yearPoints[yearCell] += pointsAdded;
@@ -121,20 +132,37 @@ public final class MoneyRecord {
         return years;
     }
 
-    /** Returns the kind of money {@code patron} gave {@code state} in {@code tick}, or null (a backer). */
+    /** Returns whether each month's money was recorded ({@link RecognitionModel#run}), not only the yearly sums. */
+    public boolean hasMonths() {
+        return months;
+    }
+
+    private int monthCell(int tick, int patron, int state) {
+        if (!months) {
+            throw new IllegalStateException("this replication recorded its money by year only "
+                    + "(RecognitionModel.simulate); run it with RecognitionModel.run for each month's");
+        }
+        return (tick * patrons + patron) * states + state;
+    }
+
+    /**
+     * Returns the kind of money {@code patron} gave {@code state} in {@code tick}, or null (a backer).
+     *
+     * @throws IllegalStateException if only the yearly sums were recorded
+     */
     public MoneyKind kind(int tick, int patron, int state) {
-        byte k = kind[(tick * patrons + patron) * states + state];
+        byte k = kind[monthCell(tick, patron, state)];
         return k == NONE ? null : KINDS[k];
     }
 
     /** Returns what {@code patron} spent on {@code state} in {@code tick}, as a yearly rate in US$ millions. */
     public double usdMillionsPerYear(int tick, int patron, int state) {
-        return usd[(tick * patrons + patron) * states + state];
+        return usd[monthCell(tick, patron, state)];
     }
 
     /** Returns the engagement points {@code patron} added with {@code state} in {@code tick} (0 unless a partner). */
     public double points(int tick, int patron, int state) {
-        return points[(tick * patrons + patron) * states + state];
+        return points[monthCell(tick, patron, state)];
     }
 
     /**

@@ -66,6 +66,11 @@ final class Recorder implements Steppable, RunRecord {
         money.reset();
     }
 
+    /** Whether the next replications record each month's money, or only the yearly sums. */
+    void recordMonths(boolean months) {
+        money.recordMonths(months);
+    }
+
     void add(int tick, int state, Side to, double hazard, double[] terms) {
         if (switchCount == switchTick.length) {
             int n = 2 * switchCount;

@@ -4,32 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The same world and seed give the same run, whether the model is new or reused. */
+/** The same world and seed give the same run, money and event log, whether the model is new or reused. */
 class DeterminismTest {
 
     private static ModelParameters busyWorld() {
-        List<Worlds.State> states = new ArrayList<>();
-        String[] codes = {"TUV", "PLW", "MHL", "HTI", "BLZ"};
-        for (int i = 0; i < codes.length; i++) {
-            Worlds.State s = new Worlds.State(codes[i]);
-            s.region = i < 3 ? "pacific" : "caribbean";
-            s.gdp = 100.0 * (i + 1);
-            s.stance = 0.2 * i - 0.3;
-            s.opposition = -s.stance;
-            s.changeProbability = 0.5;
-            s.nextElection = Worlds.START.plusMonths(i);
-            s.termMonths = 24;
-            states.add(s);
-        }
-        return Worlds.world(states, List.of(
-                Worlds.recogniser("prc", Side.PRC, Strategies.CHEAPEST_FLIP, 200, 0.2),
-                Worlds.recogniser("roc", Side.ROC, Strategies.DEFEND_AT_RISK, 80, 0.9),
-                Worlds.partner("japan", Strategies.BALLAST, 20),
-                Worlds.backer("usa", 0.5)), Worlds.rule(0.3, 0.1), List.of(), 120);
+        return Worlds.busyWorld(120);
     }
 
     private static void assertSameRun(RunResult a, RunResult b) {
@@ -37,6 +18,21 @@ class DeterminismTest {
         assertArrayEquals(a.rocGdpShare(), b.rocGdpShare());
         assertArrayEquals(a.rocPopulationShare(), b.rocPopulationShare());
         assertEquals(a.switches(), b.switches());
+        assertEquals(a.events(), b.events());
+        MoneyRecord ma = a.money();
+        MoneyRecord mb = b.money();
+        for (int t = 0; t < ma.ticks(); t++) {
+            for (int p = 0; p < ma.patrons(); p++) {
+                for (int i = 0; i < ma.states(); i++) {
+                    assertEquals(ma.kind(t, p, i), mb.kind(t, p, i));
+                    assertEquals(ma.usdMillionsPerYear(t, p, i), mb.usdMillionsPerYear(t, p, i), 0.0);
+                    assertEquals(ma.points(t, p, i), mb.points(t, p, i), 0.0);
+                }
+            }
+        }
+        for (int c = 0; c < ma.yearUsdCells(); c++) {
+            assertEquals(ma.yearUsdCell(c), mb.yearUsdCell(c), 0.0, "a reused model starts its year sums at 0");
+        }
     }
 
     @Test

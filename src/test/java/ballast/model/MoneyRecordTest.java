@@ -1,9 +1,9 @@
 package ballast.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,24 +11,7 @@ import org.junit.jupiter.api.Test;
 class MoneyRecordTest {
 
     private static ModelParameters busyWorld() {
-        List<Worlds.State> states = new ArrayList<>();
-        String[] codes = {"TUV", "PLW", "MHL", "HTI", "BLZ"};
-        for (int i = 0; i < codes.length; i++) {
-            Worlds.State s = new Worlds.State(codes[i]);
-            s.region = i < 3 ? "pacific" : "caribbean";
-            s.gdp = 100.0 * (i + 1);
-            s.stance = 0.2 * i - 0.3;
-            s.opposition = -s.stance;
-            s.changeProbability = 0.5;
-            s.nextElection = Worlds.START.plusMonths(i);
-            s.termMonths = 24;
-            states.add(s);
-        }
-        return Worlds.world(states, List.of(
-                Worlds.recogniser("prc", Side.PRC, Strategies.CHEAPEST_FLIP, 200, 0.2),
-                Worlds.recogniser("roc", Side.ROC, Strategies.DEFEND_AT_RISK, 80, 0.9),
-                Worlds.partner("japan", Strategies.BALLAST, 20),
-                Worlds.backer("usa", 0.5)), Worlds.rule(0.3, 0.1), List.of(), 30);
+        return Worlds.busyWorld(30);
     }
 
     /** Returns, per tick and state, whether the state recognised Taipei when the patrons acted. */
@@ -104,5 +87,19 @@ class MoneyRecordTest {
             }
         }
         assertTrue(m.usdSumInYear(0, 0, 0, MoneyKind.OFFER) > 0, "Beijing offered Tuvalu something in 2030");
+    }
+
+    @Test
+    void aBatchsReplicationKeepsTheSameYearSumsWithoutTheMonths() {
+        RecognitionModel model = new RecognitionModel(busyWorld());
+        MoneyRecord monthly = model.run(8).money();
+        MoneyRecord yearly = model.simulate(8).money();
+        assertTrue(monthly.hasMonths());
+        assertTrue(!yearly.hasMonths());
+        for (int c = 0; c < monthly.yearUsdCells(); c++) {
+            assertEquals(monthly.yearUsdCell(c), yearly.yearUsdCell(c), 0.0);
+        }
+        assertThrows(IllegalStateException.class, () -> yearly.usdMillionsPerYear(0, 0, 0));
+        assertTrue(model.run(8).money().hasMonths(), "run records the months again");
     }
 }

@@ -84,7 +84,7 @@ class TargetsTest {
         List<ScheduledEvent> events = List.of(new ScheduledEvent.PatronChange(Worlds.START.plusMonths(2), "japan",
                 null, null, null, null, new Targets(false, List.of("PRY")), Map.of()));
         MoneyRecord money = new RecognitionModel(Worlds.world(THREE, List.of(prc(0), roc(0),
-                Worlds.partner("japan", Strategies.BALLAST, 120)), Worlds.rule(1e-9, 1e-9), events, 12)).simulate(1)
+                Worlds.partner("japan", Strategies.BALLAST, 120)), Worlds.rule(1e-9, 1e-9), events, 12)).run(1)
                 .money();
         int japan = 2;
         int pry = 1;
@@ -117,7 +117,7 @@ class TargetsTest {
         RecognitionModel model = new RecognitionModel(Worlds.world(THREE, List.of(prc(0), roc(0),
                 aimed(Worlds.partner("japan", Strategies.FIXED, 0), Targets.ALL, Map.of("TUV", 120.0))),
                 Worlds.rule(1e-9, 1e-9), events, 12));
-        MoneyRecord money = model.simulate(4).money();
+        MoneyRecord money = model.run(4).money();
         assertEquals(MoneyKind.ENGAGEMENT, money.kind(0, 2, 2));
         assertEquals(120.0, money.usdMillionsPerYear(0, 2, 2), 0.0);
         assertEquals(0.4, money.points(0, 2, 2), 1e-12);

@@ -96,6 +96,31 @@ final class Worlds {
         return new ModelParameters("test", START, horizonMonths, 1, specs, patrons, rule, events, setting);
     }
 
+    /**
+     * Five states in two regions with elections on their calendars, and every kind of patron
+     * spending: a world in which states switch both ways, governments change and money moves.
+     */
+    static ModelParameters busyWorld(int horizonMonths) {
+        List<State> states = new ArrayList<>();
+        String[] codes = {"TUV", "PLW", "MHL", "HTI", "BLZ"};
+        for (int i = 0; i < codes.length; i++) {
+            State s = new State(codes[i]);
+            s.region = i < 3 ? "pacific" : "caribbean";
+            s.gdp = 100.0 * (i + 1);
+            s.stance = 0.2 * i - 0.3;
+            s.opposition = -s.stance;
+            s.changeProbability = 0.5;
+            s.nextElection = START.plusMonths(i);
+            s.termMonths = 24;
+            states.add(s);
+        }
+        return world(states, List.of(
+                recogniser("prc", Side.PRC, Strategies.CHEAPEST_FLIP, 200, 0.2),
+                recogniser("roc", Side.ROC, Strategies.DEFEND_AT_RISK, 80, 0.9),
+                partner("japan", Strategies.BALLAST, 20),
+                backer("usa", 0.5)), rule(0.3, 0.1), List.of(), horizonMonths);
+    }
+
     /** Starts {@code model} and runs its first {@code ticks} schedule steps. */
     static void step(RecognitionModel model, long seed, int ticks) {
         model.random.setSeed(new int[] {(int) (seed >>> 32), (int) seed});
