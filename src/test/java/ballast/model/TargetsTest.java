@@ -71,11 +71,8 @@ class TargetsTest {
     void aBackerBacksOnlyTheStatesItAimsAt() {
         RecognitionModel m = afterTicks(List.of(prc(0), roc(0),
                 aimed(Worlds.backer("usa", 0.6), new Targets(true, List.of("pacific")), Map.of())), List.of(), 1);
-        double[] terms = new double[Term.count()];
-        m.country("TUV").hazard(0, terms);
-        assertEquals(0.6 * 0.6, terms[Term.BALLAST_BACKING.ordinal()], 1e-12, "backing 0.6 at weight 0.6");
-        m.country("GTM").hazard(0, terms);
-        assertEquals(0.0, terms[Term.BALLAST_BACKING.ordinal()], 0.0);
+        assertEquals(0.6, m.country("TUV").backing(), 0.0);
+        assertEquals(0.0, m.country("GTM").backing(), 0.0, "outside the Pacific: no backing");
     }
 
     @Test
