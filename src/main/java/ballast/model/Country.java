@@ -158,11 +158,13 @@ public final class Country implements Steppable {
     void refresh(int tick) {
         while (nextRecordedChange < recordedChangeTicks.length && recordedChangeTicks[nextRecordedChange] <= tick) {
             governmentChangeTick = recordedChangeTicks[nextRecordedChange++];
+            model.governmentChanged(index, governmentChangeTick, true);
         }
         // A replay draws nothing: governments change only as recorded.
         if (randomChangePerTick > 0 && tick > recordEndTick && model.replay() == null
                 && model.random.nextDouble() < randomChangePerTick) {
             changeGovernment(tick);
+            model.governmentChanged(index, tick, false);
         }
         int year = model.parameters().monthOf(tick).getYear();
         if (year != cachedYear) {

@@ -293,6 +293,15 @@ public final class RecognitionModel extends SimState {
         }
     }
 
+    /**
+     * Logs a change of government of state {@code i} that no election brought: one from the record
+     * ({@code recorded}) or a random one of a state without an election calendar.
+     */
+    void governmentChanged(int i, int tick, boolean recorded) {
+        recorder.log(tick, Recorder.GOVERNMENT, i, -1, countries[i].stance(), recorded ? Recorder.RECORDED : 0, 0,
+                null);
+    }
+
     /** Records what {@code patron} spent this tick (see {@link Recorder#money}). */
     void recordMoney(Patron patron, double[] points, double[] usd) {
         recorder.money(tick(), patron, points, usd);

@@ -24,11 +24,13 @@ final class Recorder implements Steppable, RunRecord {
     static final int PATRON = 2;
     static final int SHOCK_START = 3;
     static final int SHOCK_END = 4;
+    static final int GOVERNMENT = 5;
     // Flags of a logged election.
     static final int CHANGE = 1;
     static final int FORCED = 2;
     static final int CALENDAR = 4;
     static final int EXTRA = 8;
+    static final int RECORDED = 16;
 
     private final RecognitionModel model;
     private final int[] rocAllies;
@@ -267,6 +269,10 @@ final class Recorder implements Steppable, RunRecord {
                     ((ScheduledEvent.Engagement) logRef[k]).kind(), logValue[k], ""));
             case SHOCK_START -> out.add(new RunEvent(tick, month, "shock", country, patron, "start", logValue[k], ""));
             case SHOCK_END -> out.add(new RunEvent(tick, month, "shock", country, patron, "end", logValue[k], ""));
+            case GOVERNMENT -> out.add(new RunEvent(tick, month, "government_change", country, patron,
+                    (logFlags[k] & RECORDED) != 0 ? "recorded" : "random", logValue[k],
+                    (logFlags[k] & RECORDED) != 0 ? "the record of government changes"
+                            : "a state without an election calendar, at its yearly rate"));
             default -> patronChange(tick, month, patron, (ScheduledEvent.PatronChange) logRef[k], out);
         }
     }
