@@ -272,6 +272,11 @@ public final class Country implements Steppable {
         }
     }
 
+    /** Sets the stance of the government a change would bring in (an election event that names it). */
+    void setOppositionStance(double stance) {
+        this.oppositionStance = stance;
+    }
+
     private void changeGovernment(int tick) {
         double previous = stance;
         stance = oppositionStance;

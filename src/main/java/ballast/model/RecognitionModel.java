@@ -243,6 +243,9 @@ public final class RecognitionModel extends SimState {
                 boolean drawn = random.nextDouble() < countries[ce.state()].spec().governmentChangeProbability();
                 Boolean forced = ce.decidedBy() == null ? null : ce.decidedBy().forcedChange();
                 int flags = ce.decidedBy() == null ? Recorder.CALENDAR : 0;
+                if ((forced != null ? forced : drawn) && ce.decidedBy() != null && ce.decidedBy().stance() != null) {
+                    countries[ce.state()].setOppositionStance(ce.decidedBy().stance());
+                }
                 elect(tick, ce.state(), forced != null ? forced : drawn, forced != null, flags, tick);
             } else if (entry instanceof EventCalendar.ReplacedElection re) {
                 random.nextDouble(); // kept in step with a run where this election is held in its month
@@ -259,6 +262,9 @@ public final class RecognitionModel extends SimState {
             // A forced outcome needs no draw; a drawn one draws its own uniform.
             boolean change = el.forcedChange() != null ? el.forcedChange()
                     : random.nextDouble() < countries[i].spec().governmentChangeProbability();
+            if (change && el.stance() != null) {
+                countries[i].setOppositionStance(el.stance()); // the government the change brings in
+            }
             elect(tick, i, change, el.forcedChange() != null, el.extra() ? Recorder.EXTRA : 0, replacesTick);
         } else if (e instanceof ScheduledEvent.Engagement en) {
             Patron p = patronById.get(en.patron());

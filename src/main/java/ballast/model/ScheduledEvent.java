@@ -15,17 +15,27 @@ public sealed interface ScheduledEvent {
      * {@link RecognitionModel}), unless {@code extra} makes it a snap election on top of the
      * calendar. {@code forcedChange} fixes its outcome (as in a back-test of a recorded election, or
      * a scenario's "a Beijing-leaning government in 2026"); {@code null} draws it with the state's
-     * change probability.
+     * change probability. {@code stance}, if not null, is the stance toward Taipei of the government a
+     * change brings in (else the opposition's); the outgoing government's becomes the opposition's.
      */
-    record Election(YearMonth month, String country, Boolean forcedChange, boolean extra) implements ScheduledEvent {
+    record Election(YearMonth month, String country, Boolean forcedChange, boolean extra, Double stance)
+            implements ScheduledEvent {
         public Election {
             Checks.present("month", month);
             Checks.present("country", country);
+            if (stance != null) {
+                Checks.between("stance", stance, -1, 1);
+            }
         }
 
         /** An election that decides the calendar's election of its window, if there is one. */
         public Election(YearMonth month, String country, Boolean forcedChange) {
-            this(month, country, forcedChange, false);
+            this(month, country, forcedChange, false, null);
+        }
+
+        /** As the canonical constructor, the new government taking the opposition's stance. */
+        public Election(YearMonth month, String country, Boolean forcedChange, boolean extra) {
+            this(month, country, forcedChange, extra, null);
         }
     }
 

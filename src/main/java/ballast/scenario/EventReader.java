@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Reads the {@code events} list. Each event has a {@code type} and a {@code month}:
  * {@code election} (a {@code country}, optionally its outcome {@code change: true|false} and
- * {@code extra: true} for a snap election on top of the calendar),
+ * {@code extra: true} for a snap election on top of the calendar, and {@code stance}, the stance of
+ * the government a change brings in),
  * {@code engagement} (a partner {@code patron}, a {@code country}, a {@code kind}, optional {@code points}),
  * {@code patron} (a {@code patron} and any of {@code budgetUsdMillionsPerYear}, {@code engagementScale},
  * {@code backing}, {@code active}, {@code targets}, {@code earmarks}) and {@code shock} (a {@code country},
@@ -71,8 +72,9 @@ final class EventReader {
         String country = country(f, codes);
         Boolean change = f.bool("change");
         Boolean extra = f.bool("extra");
-        return month == null || country == null ? null
-                : new ScheduledEvent.Election(month, country, change, extra != null && extra);
+        Double stance = f.optionalNumber("stance", -1, 1);
+        return month == null || country == null || (f.has("stance") && stance == null) ? null
+                : new ScheduledEvent.Election(month, country, change, extra != null && extra, stance);
     }
 
     private static ScheduledEvent engagement(Fields f, YearMonth month, Set<String> codes, List<PatronSpec> patrons,

@@ -229,4 +229,16 @@ class ElectionTest {
                 "seven months before the first: no calendar election within half a term");
         assertEquals(10, EventCalendar.nearestCalendarElection(later, later.countries().get(0), 4));
     }
+
+    @Test
+    void anEventsStanceIsTheIncomingGovernmentsWhateverCameBefore() {
+        // The calendar (probability 1) changes the government in month 2 (0.8 -> -0.6); an extra
+        // election in month 5 brings in a government of stance -0.9; the calendar's next election,
+        // in month 14, brings back the one it replaced.
+        Worlds.State s = calendarState(1.0);
+        List<ScheduledEvent> events = List.of(
+                new ScheduledEvent.Election(Worlds.START.plusMonths(5), "PRY", true, true, -0.9));
+        assertEquals(-0.9, run(s, events, 6).country(0).stance(), 0.0);
+        assertEquals(-0.6, run(s, events, 15).country(0).stance(), 0.0, "the outgoing government is the opposition");
+    }
 }
