@@ -30,7 +30,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -51,12 +50,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "A back-test scenario file.")
     Path scenarioFile;
 
-    @Option(names = {"-n", "--replications"}, paramLabel = "N",
-            description = "Replications of each forecast (default: " + DEFAULT_REPLICATIONS + ").")
-    Long replications;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    JobOptions job = new JobOptions(DEFAULT_REPLICATIONS);
 
     @Mixin
     OutputOptions output;
@@ -70,11 +65,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant started = Instant.now();
-        int threadCount = ExperimentRunner.threads(threads);
-        long n = replications == null ? DEFAULT_REPLICATIONS : replications;
-        if (n < 1) {
-            throw new UserException("-n must be at least 1, got " + n);
-        }
+        int threadCount = job.threads();
+        long n = job.replications();
         ScenarioTemplate template = ScenarioTemplate.read(scenarioFile);
         Scenario scenario = output.seed != null ? template.scenario().withSeed(output.seed) : template.scenario();
         Scenario.Record recordSpec = scenario.record();
@@ -121,9 +113,8 @@ final class BacktestCommand implements Callable<Integer> {
         } else {
             forecasts.add(scenario);
         }
-        Path target = output.target(scenario.name(), started);
         PrintWriter err = spec.commandLine().getErr();
-        try (ResultFolder folder = ResultFolder.create(target)) {
+        try (ResultFolder folder = ResultFolder.create(output.target("backtest", scenario.name(), started))) {
             List<BacktestCounts> totals = new ArrayList<>();
             for (Scenario s : forecasts) {
                 totals.add(new BacktestCounts(s.parameters().countries().size(), Backtest.yearOfTick(s.parameters())));

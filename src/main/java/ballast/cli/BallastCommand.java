@@ -1,6 +1,9 @@
 package ballast.cli;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +17,8 @@ import picocli.CommandLine.Command;
             SensitivityCommand.class, BacktestCommand.class,
             ValidateCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 I/O failure, 2 bad scenario or arguments, 70 internal error."})
+        footer = {"", "Exit codes: 0 success, 1 I/O failure or a damaged journal, 2 bad scenario or arguments, "
+                + "70 internal error, 130 interrupted by Ctrl-C (a batch, sweep or sensitivity analysis can be resumed)."})
 public final class BallastCommand implements Runnable {
 
     @CommandLine.Spec
@@ -40,16 +44,53 @@ public final class BallastCommand implements Runnable {
 
     /** Runs Ballast with {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, out, err, CommandLine.defaultFactory());
+    }
+
+    /** Runs Ballast as {@link #execute(String[], PrintWriter, PrintWriter)} does, making commands with {@code factory}. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
         BallastCommand root = new BallastCommand();
         root.invocation = args.length == 0 ? "ballast" : "ballast " + String.join(" ", args);
-        CommandLine cl = new CommandLine(root);
+        CommandLine cl = new CommandLine(root, factory);
         cl.setOut(out);
         cl.setErr(err);
         Errors errors = new Errors();
         cl.setExecutionExceptionHandler(errors);
         cl.setParameterExceptionHandler(errors);
         cl.setExitCodeExceptionMapper(errors);
+        String unknown = unknownCommand(cl, args);
+        if (unknown != null) {
+            err.println("ballast: " + unknown);
+            return Errors.BAD_INPUT;
+        }
         return cl.execute(args);
+    }
+
+    /**
+     * Returns the message for an unknown command, or null. Checked before picocli parses, because
+     * picocli answers {@code ballast frobnicate --help} with the top-level help and exit code 0.
+     */
+    static String unknownCommand(CommandLine cl, String[] args) {
+        for (String arg : args) {
+            if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
+                continue;
+            }
+            if (arg.startsWith("-") || cl.getSubcommands().containsKey(arg)) {
+                return null; // an option picocli will judge, or a command
+            }
+            List<String> names = new ArrayList<>(cl.getSubcommands().keySet());
+            return "unknown command '" + arg + "'" + suggestion(arg, names) + "; the commands are "
+                    + String.join(", ", names) + " ('ballast --help' says what each does)";
+        }
+        return null;
+    }
+
+    /** Returns " (did you mean 'x'?)" for the command closest to {@code given}, or "" if none is close. */
+    private static String suggestion(String given, List<String> names) {
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        String best = names.stream().min(java.util.Comparator.comparingInt(n -> distance.apply(given, n))).orElse(null);
+        return best != null && distance.apply(given, best) <= Math.max(2, given.length() / 3)
+                ? " (did you mean '" + best + "'?)" : "";
     }
 
     /** Reports the version from the jar manifest. */

@@ -1,10 +1,13 @@
 package ballast.cli;
 
-import ballast.experiment.Batch;
 import ballast.experiment.BatchSummary;
+import ballast.experiment.BlockSet;
+import ballast.experiment.DesignRun;
 import ballast.experiment.Statistics;
 import ballast.model.ModelParameters;
+import ballast.model.RunResult;
 import ballast.output.BatchFolder;
+import ballast.output.JobFolder;
 import ballast.output.Manifest;
 import ballast.output.Provenance;
 import ballast.output.chart.BatchCharts;
@@ -21,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,8 +41,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Runs N replications of a scenario on all cores and writes summary tables (CSV and LaTeX) "
                 + "and manifest.json into a new results folder; prints the folder's path.",
-            "The batch saves its progress after every " + Batch.BLOCK_SIZE + " replications; after Ctrl-C, kill or "
-                + "a power cut, --resume DIR finishes it with the same result as an uninterrupted batch."})
+            "The batch saves its progress after every " + DesignRun.BLOCK_SIZE + " replications; after Ctrl-C, kill "
+                + "or a power cut, --resume DIR finishes it with the same result as an uninterrupted batch."})
 final class BatchCommand implements Callable<Integer> {
     static final long DEFAULT_REPLICATIONS = 10_000;
     static final int INTERRUPTED = 130;
@@ -49,19 +51,14 @@ final class BatchCommand implements Callable<Integer> {
             description = "Scenario file, e.g. scenarios/baseline.yaml (not with --resume).")
     Path scenarioFile;
 
-    @Option(names = {"-n", "--replications"}, paramLabel = "N",
-            description = "Replications (default: " + DEFAULT_REPLICATIONS + ").")
-    Long replications;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores, here ${sys:ballast.cores}).")
-    Integer threads;
+    @Mixin
+    JobOptions job = new JobOptions(DEFAULT_REPLICATIONS);
 
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--resume", paramLabel = "DIR",
-            description = "Finish the interrupted batch in DIR (takes no scenario, -n, --seed, --out or --keep-runs).")
-    Path resume;
+    @Mixin
+    JobOptions.Resume resume = new JobOptions.Resume();
 
     @Option(names = "--keep-runs",
             description = "Also keep every replication's monthly path and switches in DIR/runs/ (gzipped CSV).")
@@ -73,103 +70,113 @@ final class BatchCommand implements Callable<Integer> {
     @ParentCommand
     BallastCommand root;
 
-    static {
-        System.setProperty("ballast.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-    }
+    /** Told each step of finishing; tests make it throw to stand for a crash there. */
+    JobFolder.Checkpoint finishing = JobFolder.Checkpoint.NONE;
 
     @Override
     public Integer call() throws Exception {
         Instant started = Instant.now();
-        int threadCount = ExperimentRunner.threads(threads);
-        BatchFolder folder;
-        Scenario scenario;
-        if (resume != null) {
-            if (scenarioFile != null || replications != null || output.seed != null || output.out != null
-                    || keepRuns) {
-                throw new UserException("--resume takes only --threads: the scenario, replications, seed and "
-                        + "--keep-runs are those of the batch being resumed");
-            }
-            folder = open(resume);
-            scenario = scenarioOf(folder.plan());
-        } else {
-            if (scenarioFile == null) {
-                throw new UserException("name a scenario file (e.g. scenarios/baseline.yaml) or --resume DIR");
-            }
-            long n = replications == null ? DEFAULT_REPLICATIONS : replications;
-            if (n < 1) {
-                throw new UserException("-n must be at least 1, got " + n);
-            }
-            scenario = ScenarioLoader.load(scenarioFile);
+        int threadCount = job.threads();
+        resume.check(scenarioFile);
+        if (!resume.requested()) {
+            long n = job.replications();
+            Scenario scenario = ScenarioLoader.load(scenarioFile);
             if (output.seed != null) {
                 scenario = scenario.withSeed(output.seed);
             }
-            folder = BatchFolder.create(output.target(scenario.name(), started), plan(scenario, n, started));
+            return run(BatchFolder.create(output.target("batch", scenario.name(), started), plan(scenario, n, started)),
+                    scenario, threadCount);
+        }
+        BatchFolder folder = open(resume.dir);
+        Scenario scenario;
+        try {
+            scenario = scenarioOf(folder.plan());
+        } catch (Exception e) {
+            folder.close();
+            throw e;
         }
         return run(folder, scenario, threadCount);
     }
 
+    /** Runs the blocks not yet journaled in {@code folder} and finishes it; releases the folder's lock. */
     private int run(BatchFolder folder, Scenario scenario, int threadCount) throws Exception {
-        BatchFolder.Plan plan = folder.plan();
-        PrintWriter err = spec.commandLine().getErr();
-        Batch batch = new Batch(scenario, plan.replications());
-        BatchFolder.Progress saved = folder.load();
-        BatchSummary total = saved != null ? saved.summary() : BatchSummary.of(scenario.parameters());
-        BitSet done = saved != null ? saved.doneBlocks() : new BitSet();
-        long before = total.replications();
-        if (before > 0) {
-            err.printf(Locale.ROOT, "ballast: resuming %s: %,d of %,d replications were done%n", folder.dir(), before,
-                    plan.replications());
-        }
-
-        try (OnInterrupt onCtrlC = new OnInterrupt(batch::stop)) {
-            try (Progress progress = new Progress(scenario.name(), plan.replications(), before,
-                    batch::replicationsRun, err)) {
-                batch.run(total, done, threadCount, new Batch.Listener() {
-                    @Override
-                    public boolean wantsRuns() {
-                        return plan.keepRuns();
-                    }
-
-                    @Override
-                    public void blockRuns(int block, long first, List<ballast.model.RunResult> runs)
-                            throws IOException {
-                        folder.saveRuns(block, first, runs);
-                    }
-
-                    @Override
-                    public Batch.Save blockMerged(int block, BatchSummary summary, BitSet blocks)
-                            throws IOException {
-                        byte[] journal = BatchFolder.journal(summary, blocks);
-                        return () -> folder.save(journal);
-                    }
-                });
-            }
-            if (batch.stopped()) {
-                err.printf(Locale.ROOT, "ballast: interrupted; %,d of %,d replications are saved in %s%n"
-                        + "Resume with: ./ballast batch --resume %s%n", total.replications(), plan.replications(),
-                        folder.dir(), folder.dir());
-                return INTERRUPTED;
-            }
+        try (folder) {
+            BatchFolder.Plan plan = folder.plan();
             ModelParameters p = scenario.parameters();
-            Manifest manifest = manifest(plan, scenario, threadCount, before);
-            Path dir = folder.finish(d -> {
-                BatchTables.write(total, p, d);
-                manifest.write(d);
-                // Drawn from the tables just written, exactly as `ballast chart` redraws them.
-                SavedBatch drawn = SavedBatch.read(d);
-                ChartFolder.write(BatchCharts.all(drawn, ChartWidth.FULL, false), ChartFolder.of(d, ChartWidth.FULL),
-                        List.of(ChartFormat.values()), false);
-            });
-            long[] h = total.alliesHistogram(total.ticks() - 1);
-            err.printf(Locale.ROOT, "%s: %,d replications; allies of Taipei at the end of %s: median %d "
-                    + "(80%% of runs %d to %d) of %d%n", scenario.name(), total.replications(), p.end(),
-                    Statistics.quantile(h, 0.5), Statistics.quantile(h, 0.1), Statistics.quantile(h, 0.9),
-                    p.countries().size());
-            spec.commandLine().getOut().println(dir);
-            return 0;
+            PrintWriter err = spec.commandLine().getErr();
+            DesignRun<BatchSummary> batch = DesignRun.batch(scenario, plan.replications());
+            BatchFolder.Progress saved = folder.load(p);
+            BatchSummary total = saved != null ? saved.summary() : BatchSummary.runningTotal(p);
+            BlockSet done = saved != null ? saved.doneBlocks() : new BlockSet();
+            long before = total.replications();
+            if (before > 0) {
+                err.printf(Locale.ROOT, "ballast: resuming %s: %,d of %,d replications were done%n", folder.dir(),
+                        before, plan.replications());
+            }
+            try (OnInterrupt onCtrlC = new OnInterrupt(batch::stop)) {
+                try (Progress progress = new Progress(scenario.name(), plan.replications(), before,
+                        batch::replicationsRun, err)) {
+                    batch.run(done, threadCount, journal(folder, total));
+                }
+                if (batch.stopped()) {
+                    err.printf(Locale.ROOT, "ballast: interrupted; %,d of %,d replications are saved in %s%n"
+                            + "Resume with: ./ballast batch --resume %s%n", total.replications(),
+                            plan.replications(), folder.dir(), folder.dir());
+                    return INTERRUPTED;
+                }
+                Manifest manifest = manifest(plan, scenario, threadCount, before);
+                Path dir = folder.finish(d -> {
+                    BatchTables.write(total, p, d);
+                    manifest.write(d);
+                    // Drawn from the tables just written, exactly as `ballast chart` redraws them.
+                    SavedBatch drawn = SavedBatch.read(d);
+                    ChartFolder.write(BatchCharts.all(drawn, ChartWidth.FULL, false),
+                            ChartFolder.of(d, ChartWidth.FULL), List.of(ChartFormat.values()), false);
+                }, finishing);
+                long[] h = total.alliesHistogram(total.ticks() - 1);
+                err.printf(Locale.ROOT, "%s: %,d replications; allies of Taipei at the end of %s: median %d "
+                        + "(80%% of runs %d to %d) of %d%n", scenario.name(), total.replications(), p.end(),
+                        Statistics.quantile(h, 0.5), Statistics.quantile(h, 0.1), Statistics.quantile(h, 0.9),
+                        p.countries().size());
+                spec.commandLine().getOut().println(dir);
+                return 0;
+            }
         }
     }
 
+    /** Merges each finished block into {@code total} and journals the total (and the runs, with --keep-runs). */
+    private static DesignRun.Journal<BatchSummary> journal(BatchFolder folder, BatchSummary total) {
+        BatchFolder.Plan plan = folder.plan();
+        return new DesignRun.Journal<>() {
+            @Override
+            public boolean keepsRuns() {
+                return plan.keepRuns();
+            }
+
+            @Override
+            public void blockRan(int point, int block, long first, BatchSummary part, List<RunResult> runs)
+                    throws IOException {
+                if (runs != null) {
+                    folder.saveRuns(block, first, runs);
+                }
+            }
+
+            @Override
+            public DesignRun.Save blockDone(int point, int block, BatchSummary part, BlockSet doneBlocks)
+                    throws IOException, UserException {
+                try {
+                    total.merge(part);
+                } catch (ArithmeticException e) {
+                    throw new UserException("the batch's sums outgrow 64-bit integers after " + total.replications()
+                            + " replications; run fewer (-n), or several batches with different --seed");
+                }
+                byte[] journal = BatchFolder.journal(plan, total, doneBlocks);
+                return () -> folder.save(journal);
+            }
+        };
+    }
+
+    /** Opens (and locks) an unfinished batch; the caller closes it. */
     private static BatchFolder open(Path dir) throws IOException, UserException {
         try {
             return BatchFolder.open(dir);
@@ -215,7 +222,8 @@ final class BatchCommand implements Callable<Integer> {
 
     private BatchFolder.Plan plan(Scenario scenario, long n, Instant started) throws IOException {
         return new BatchFolder.Plan(scenario.file().toAbsolutePath().normalize().toString(), scenario.name(),
-                Manifest.resolvedSha256(scenario), sourceHashes(scenario), scenario.seed(), n, Batch.BLOCK_SIZE, keepRuns,
+                Manifest.resolvedSha256(scenario), sourceHashes(scenario), scenario.seed(), n, DesignRun.BLOCK_SIZE,
+                keepRuns,
                 root.invocation(), started.toString());
     }
 

@@ -1,6 +1,6 @@
 package ballast.cli;
 
-import ballast.experiment.Batch;
+import ballast.experiment.DesignRun;
 import ballast.experiment.BatchSummary;
 import ballast.experiment.ReferenceLoop;
 import ballast.experiment.Seeds;
@@ -12,7 +12,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -41,9 +40,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Scenario file (default: ${DEFAULT-VALUE}).")
     Path scenarioFile;
 
-    @Option(names = {"-n", "--replications"}, paramLabel = "N", defaultValue = "20000",
-            description = "Replications timed per measurement (default: ${DEFAULT-VALUE}).")
-    int replications;
+    @Option(names = {"-n", "--replications"}, paramLabel = "N", defaultValue = "20000", converter = JobOptions.Count.class,
+            description = "Replications timed per measurement, 100 to 10^6 (default: ${DEFAULT-VALUE}).")
+    long replicationsOption;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the parallel measurement (default: all cores).")
     Integer threads;
@@ -56,10 +55,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (replications < 100 || cores < 1) {
-            throw new UserException("--replications must be at least 100 and --threads at least 1");
-        }
+        int cores = JobOptions.threads(threads);
+        int replications = (int) JobOptions.checkedCount("-n", replicationsOption, 100, 1_000_000);
         Scenario scenario = ScenarioLoader.load(scenarioFile);
         long seed = scenario.seed();
         PrintWriter out = spec.commandLine().getOut();
@@ -161,9 +158,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Runs a batch of {@code n} (summaries in memory, nothing written) and returns the heap in use after a GC. */
     private static long heapAfter(Scenario scenario, long n, int cores) throws Exception {
-        Batch batch = new Batch(scenario, n);
-        BatchSummary summary = batch.run(BatchSummary.runningTotal(scenario.parameters()), new BitSet(), cores,
-                new Batch.Listener() { });
+        BatchSummary summary = BatchSummary.runningTotal(scenario.parameters());
+        DesignRun.batch(scenario, n).run((point, block) -> false, cores, (point, block, part) -> summary.merge(part));
         for (int i = 0; i < 3; i++) {
             System.gc();
         }

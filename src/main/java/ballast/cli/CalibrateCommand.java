@@ -62,7 +62,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant started = Instant.now();
-        int threadCount = ExperimentRunner.threads(threads);
+        int threadCount = JobOptions.threads(threads);
         Path file = scenarioFile != null ? scenarioFile : DEFAULT_SCENARIO;
         Scenario loaded = ScenarioLoader.load(file);
         Scenario scenario = output.seed != null ? loaded.withSeed(output.seed) : loaded;
@@ -104,9 +104,8 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         HistoricalRecord record = HistoricalRecord.read(scenario.record().switches(), scenario.record().alliesByYear());
         Calibration calibration = new Calibration(p, record, to, fitted, scenario.seed());
-        Path target = output.target(scenario.name(), started);
         PrintWriter err = spec.commandLine().getErr();
-        try (ResultFolder folder = ResultFolder.create(target)) {
+        try (ResultFolder folder = ResultFolder.create(output.target("calibrate", scenario.name(), started))) {
             int n = fitted.size();
             long budget = 12_000 + 2L * n * n + 2L * n * 2_500;
             Calibration.Result result;

@@ -27,14 +27,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Puts finished batches side by side: compare.csv and compare.tex (allies at each horizon), "
                 + "the charts compare_horizon and compare_paths, and manifest.json, in a new folder "
-                + "(default: results/compare/<UTC time>/); prints the folder's path."})
+                + "(default: results/<first batch's scenario>/compare-<UTC time>/); prints the folder's path."})
 final class CompareCommand implements Callable<Integer> {
 
     @Parameters(arity = "2..*", paramLabel = "DIR", description = "Two or more finished batch folders, in the order to show.")
     List<Path> dirs;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder to create (default: results/compare/<UTC time>/). Must not exist.")
+            description = "Folder to create (default: results/<first batch's scenario>/compare-<UTC time>/). Must not "
+                    + "exist.")
     Path out;
 
     @Mixin
@@ -69,9 +70,9 @@ final class CompareCommand implements Callable<Integer> {
             input.put("manifestSha256", Provenance.sha256(dirs.get(i).resolve(Manifest.FILE)));
             inputs.add(input);
         }
-        Path target = out != null ? out : ResultFolder.defaultTarget(Path.of("results"), "compare", started);
         Path done;
-        try (ResultFolder folder = ResultFolder.create(target)) {
+        try (ResultFolder folder = ResultFolder.create(OutputOptions.target(out, "compare", batches.get(0).scenario(),
+                started))) {
             CompareTables.write(rows, folder.dir());
             ChartFolder.write(CompareCharts.all(batches, labels, charts.width, charts.title),
                     ChartFolder.of(folder.dir(), charts.width), charts.formats, false);

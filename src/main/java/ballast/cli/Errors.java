@@ -1,6 +1,7 @@
 package ballast.cli;
 
 import ballast.experiment.HistoricalRecord;
+import ballast.output.FolderException;
 import ballast.output.chart.SavedBatch;
 import ballast.scenario.Problem;
 import ballast.scenario.ScenarioException;
@@ -37,6 +38,10 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
             err.println("ballast: " + fe.getFile() + " already exists; results are never overwritten "
                     + (chart ? "(pass --replace to redraw charts of this width and format)" : "(choose another --out)"));
             return BAD_INPUT;
+        }
+        if (e instanceof FolderException fe) {
+            err.println("ballast: " + fe.getMessage());
+            return fe.reason() == FolderException.Reason.IN_USE ? BAD_INPUT : IO;
         }
         if (e instanceof SavedBatch.TableException te) {
             err.println("ballast: " + te.getMessage());

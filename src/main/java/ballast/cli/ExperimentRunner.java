@@ -1,5 +1,6 @@
 package ballast.cli;
 
+import ballast.experiment.BlockSet;
 import ballast.experiment.Design;
 import ballast.experiment.DesignRun;
 import ballast.experiment.Factor;
@@ -116,7 +117,7 @@ final class ExperimentRunner {
     static Map<String, Double> values(Design design, int p) {
         Map<String, Double> values = new LinkedHashMap<>();
         for (int j = 0; j < design.factors().size(); j++) {
-            values.put(design.factors().get(j).path(), design.points()[p][j]);
+            values.put(design.factors().get(j).path(), design.value(p, j));
         }
         return values;
     }
@@ -146,11 +147,11 @@ final class ExperimentRunner {
                 .map(f -> new FactorPlan(f.path(), f.low(), f.high(), f.levels())).toList();
         return new ExperimentFolder.Plan(kind, scenario.file().toAbsolutePath().normalize().toString(),
                 scenario.name(), Manifest.resolvedSha256(scenario), BatchCommand.sourceHashes(scenario),
-                scenario.seed(), replications, commonSeeds, factors, design.points(), settings, commandLine,
+                scenario.seed(), replications, commonSeeds, factors, design.toArray(), settings, commandLine,
                 started.toString());
     }
 
-    /** Opens an unfinished experiment of {@code kind}. */
+    /** Opens (and locks) an unfinished experiment of {@code kind}; the caller closes it. */
     static ExperimentFolder open(Path dir, String kind) throws IOException, UserException {
         try {
             return ExperimentFolder.open(dir, kind);
@@ -177,7 +178,9 @@ final class ExperimentRunner {
 
     /**
      * Runs every point's replications not yet journaled in {@code folder}; returns each point's
-     * summary, or null if interrupted (the folder can then be resumed).
+     * summary, or null if interrupted (the folder can then be resumed). The journal is read block by
+     * block into the points' totals, and the finished blocks are kept as runs of numbers
+     * ({@link BlockSet}), so memory does not grow with the replication count.
      */
     static PointSummary[] run(ExperimentFolder folder, ScenarioTemplate template, Design design, int threads,
             String task, PrintWriter err) throws Exception {
@@ -190,16 +193,25 @@ final class ExperimentRunner {
         DesignRun<PointSummary> run = new DesignRun<>(design.size(), plan.replications(), plan.masterSeed(),
                 plan.commonSeeds(), p -> template.with(values(design, p)).withSeed(plan.masterSeed()),
                 PointSummary::new);
-        java.util.Set<Long> done = new java.util.HashSet<>();
-        long before = 0;
-        for (ExperimentFolder.Block b : folder.load()) {
-            if (b.point() < 0 || b.point() >= totals.length || b.block() < 0 || b.block() >= run.blocksPerPoint()) {
-                throw new UserException(folder.dir() + ": the journal names a block this experiment does not have");
+        BlockSet done = new BlockSet();
+        folder.load((p, b, counts) -> {
+            if (p < 0 || p >= totals.length || b < 0 || b >= run.blocksPerPoint()) {
+                throw new IllegalArgumentException("block " + b + " of point " + p + " is not in this experiment");
             }
-            PointSummary part = PointSummary.fromLongs(states, b.counts());
-            totals[b.point()].merge(part);
-            done.add(key(b.point(), b.block()));
-            before += part.replications();
+            if (done.contains(run.key(p, b))) {
+                throw new IllegalArgumentException("block " + b + " of point " + p + " is there twice");
+            }
+            PointSummary part = PointSummary.fromLongs(states, counts);
+            if (part.replications() != run.blockLength(b)) {
+                throw new IllegalArgumentException("block " + b + " of point " + p + " counts " + part.replications()
+                        + " replications, not " + run.blockLength(b));
+            }
+            totals[p].merge(part);
+            done.add(run.key(p, b));
+        });
+        long before = 0;
+        for (PointSummary t : totals) {
+            before += t.replications();
         }
         long total = design.size() * plan.replications();
         if (before > 0) {
@@ -208,9 +220,10 @@ final class ExperimentRunner {
         }
         try (OnInterrupt onCtrlC = new OnInterrupt(run::stop)) {
             try (Progress progress = new Progress(task, total, before, run::replicationsRun, err)) {
-                run.run((p, b) -> done.contains(key(p, b)), threads, (p, b, part) -> {
+                run.run(done, threads, (p, b, part, doneBlocks) -> {
                     folder.append(p, b, part.toLongs());
                     totals[p].merge(part);
+                    return null;
                 });
             }
             folder.closeJournal();
@@ -223,16 +236,15 @@ final class ExperimentRunner {
         return totals;
     }
 
-    private static long key(int point, int block) {
-        return ((long) point << 32) | block;
-    }
-
-    /** The threads to use: {@code --threads}, or every core. */
-    static int threads(Integer option) throws UserException {
-        int n = option == null ? Runtime.getRuntime().availableProcessors() : option;
-        if (n < 1) {
-            throw new UserException("--threads must be at least 1, got " + n);
+    /**
+     * Refuses a design of more than {@link Design#MAX_POINTS} points before it is built, with a
+     * message that says the limit.
+     */
+    static void checkSize(long points, String what) throws UserException {
+        try {
+            Design.checkSize(points, what);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
         }
-        return n;
     }
 }

@@ -8,8 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Options shared by the commands that run the model and write results. */
+/** Options shared by the commands that run the model and write results: {@code --seed}, {@code --out}. */
 final class OutputOptions {
+    /** Where default results folders go, relative to the working directory. */
+    static final Path RESULTS = Path.of("results");
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -26,11 +28,23 @@ final class OutputOptions {
     }
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Results folder to create (default: results/<scenario>/<UTC time>/). Must not exist.")
+            description = "Results folder to create; it must not exist (default: results/<scenario>/<kind>-<UTC time>/, "
+                    + "<kind> being run, batch, sweep, sobol, morris or backtest).")
     Path out;
 
-    /** Returns the folder to write, the default one if {@code --out} was not given. */
-    Path target(String scenario, Instant now) {
-        return out != null ? out : ResultFolder.defaultTarget(Path.of("results"), scenario, now);
+    /** The folder default results folders go under (tests point it elsewhere). */
+    Path root = RESULTS;
+
+    /**
+     * Returns where to write: {@code --out}, or the default folder
+     * {@code results/<subject>/<kind>-<UTC time>/} ({@link ResultFolder.Target#byDefault}).
+     */
+    ResultFolder.Target target(String kind, String subject, Instant now) {
+        return out != null ? ResultFolder.Target.exactly(out) : ResultFolder.Target.byDefault(root, subject, kind, now);
+    }
+
+    /** Returns {@code out} if given, else the default folder of {@code kind} for {@code subject}. */
+    static ResultFolder.Target target(Path out, String kind, String subject, Instant now) {
+        return out != null ? ResultFolder.Target.exactly(out) : ResultFolder.Target.byDefault(RESULTS, subject, kind, now);
     }
 }

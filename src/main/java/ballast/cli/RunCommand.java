@@ -54,9 +54,8 @@ final class RunCommand implements Callable<Integer> {
             throw new UserException("--replication must be at least 0, got " + replication);
         }
         RunResult result = SingleRun.run(scenario, replication);
-        Path target = output.target(scenario.name(), started);
         Path done;
-        try (ResultFolder folder = ResultFolder.create(target)) {
+        try (ResultFolder folder = ResultFolder.create(output.target("run", scenario.name(), started))) {
             RunTables.write(result, folder.dir());
             Map<String, Object> seeds = new LinkedHashMap<>();
             seeds.put("replication", replication);

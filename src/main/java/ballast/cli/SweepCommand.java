@@ -5,6 +5,7 @@ import ballast.experiment.Factor;
 import ballast.experiment.PointSummary;
 import ballast.experiment.Seeds;
 import ballast.output.ExperimentFolder;
+import ballast.output.JobFolder;
 import ballast.output.Manifest;
 import ballast.output.chart.ChartFolder;
 import ballast.output.chart.ChartFormat;
@@ -55,29 +56,29 @@ final class SweepCommand implements Callable<Integer> {
             description = "grid (every combination of levels, the default) or lhs (Latin hypercube of --points points).")
     String design;
 
-    @Option(names = "--points", paramLabel = "N", description = "Points of a Latin hypercube.")
-    Integer points;
-
-    @Option(names = {"-n", "--replications"}, paramLabel = "N",
-            description = "Replications per point (default: " + DEFAULT_REPLICATIONS + ").")
-    Long replications;
+    @Option(names = "--points", paramLabel = "N", converter = JobOptions.Count.class,
+            description = "Points of a Latin hypercube (at most " + Design.MAX_POINTS + ").")
+    Long points;
 
     @Option(names = "--common-seeds",
             description = "Use the same replication seeds at every point (common random numbers: differences "
                     + "between points are less noisy). Default: seeds derive from the point and the replication.")
     boolean commonSeeds;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    JobOptions job = new JobOptions(DEFAULT_REPLICATIONS);
 
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--resume", paramLabel = "DIR", description = "Finish the interrupted sweep in DIR (takes only --threads).")
-    Path resume;
+    @Mixin
+    JobOptions.Resume resume = new JobOptions.Resume();
 
     @Option(names = "--list-params", description = "List the scenario's numeric fields with bounds and values, and exit.")
     boolean listParams;
+
+    /** Told each step of finishing; tests make it throw to stand for a crash there. */
+    JobFolder.Checkpoint finishing = JobFolder.Checkpoint.NONE;
 
     @Spec
     CommandSpec spec;
@@ -88,7 +89,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant started = Instant.now();
-        int threadCount = ExperimentRunner.threads(threads);
+        int threadCount = job.threads();
         PrintWriter err = spec.commandLine().getErr();
         if (listParams) {
             if (scenarioFile == null) {
@@ -97,74 +98,71 @@ final class SweepCommand implements Callable<Integer> {
             listFields(ScenarioTemplate.read(scenarioFile), spec.commandLine().getOut());
             return 0;
         }
-        ExperimentFolder folder;
-        ScenarioTemplate template;
-        Design d;
-        if (resume != null) {
-            if (scenarioFile != null || params != null || points != null || replications != null || commonSeeds
-                    || output.seed != null || output.out != null) {
-                throw new UserException("--resume takes only --threads: everything else is that of the sweep being "
-                        + "resumed");
+        resume.check(scenarioFile);
+        try (ExperimentFolder folder = resume.requested() ? ExperimentRunner.open(resume.dir, "sweep") : create(started)) {
+            ScenarioTemplate template = ExperimentRunner.template(folder.plan());
+            Design d = ExperimentRunner.design(template, folder.plan());
+            ExperimentFolder.Plan plan = folder.plan();
+            err.printf(Locale.ROOT, "ballast: sweep of %s: %,d points x %,d replications%n", plan.scenarioName(),
+                    d.size(), plan.replications());
+            PointSummary[] results = ExperimentRunner.run(folder, template, d, threadCount,
+                    plan.scenarioName() + " sweep", err);
+            if (results == null) {
+                return BatchCommand.INTERRUPTED;
             }
-            folder = ExperimentRunner.open(resume, "sweep");
-            template = ExperimentRunner.template(folder.plan());
-            d = ExperimentRunner.design(template, folder.plan());
-        } else {
-            if (scenarioFile == null) {
-                throw new UserException("name a scenario file (e.g. scenarios/baseline.yaml) or --resume DIR");
-            }
-            long n = replications == null ? DEFAULT_REPLICATIONS : replications;
-            if (n < 1) {
-                throw new UserException("-n must be at least 1, got " + n);
-            }
-            boolean lhs = switch (design) {
-                case "grid" -> false;
-                case "lhs" -> true;
-                default -> throw new UserException("--design must be grid or lhs, got '" + design + "'");
-            };
-            if (lhs && (points == null || points < 2)) {
-                throw new UserException("--design lhs needs --points N, at least 2");
-            }
-            if (!lhs && points != null) {
-                throw new UserException("--points is for --design lhs; a grid's points are its levels");
-            }
-            template = ScenarioTemplate.read(scenarioFile);
-            List<Factor> factors = ExperimentRunner.factors(template, ExperimentRunner.parse(params,
-                    lhs ? ExperimentRunner.Levels.REFUSED : ExperimentRunner.Levels.REQUIRED));
-            Scenario scenario = template.scenario();
-            if (output.seed != null) {
-                scenario = scenario.withSeed(output.seed);
-            }
-            d = lhs ? Design.latinHypercube(factors, points, Seeds.design(scenario.seed(), LHS_SALT))
-                    : Design.grid(factors);
-            ExperimentRunner.checkPoints(template, d);
-            Map<String, Object> settings = new LinkedHashMap<>();
-            settings.put("design", design);
-            folder = ExperimentFolder.create(output.target(scenario.name() + "-sweep", started),
-                    ExperimentRunner.plan("sweep", scenario, n, commonSeeds, d, settings, root.invocation(),
-                            started));
+            Scenario scenario = template.scenario().withSeed(plan.masterSeed());
+            Manifest manifest = new Manifest("sweep", scenario, plan.commandLine(), Instant.parse(plan.startedAt()))
+                    .put("sweep", sweepSection(plan, d, threadCount));
+            Path dir = folder.finish(out -> {
+                SweepTables.write(d, results, scenario.parameters().countries(), out);
+                manifest.write(out);
+                List<Figure> figures = SavedCharts.all(out, ChartWidth.FULL, false);
+                if (!figures.isEmpty()) {
+                    ChartFolder.write(figures, ChartFolder.of(out, ChartWidth.FULL), List.of(ChartFormat.values()),
+                            false);
+                }
+            }, finishing);
+            spec.commandLine().getOut().println(dir);
+            return 0;
         }
-        ExperimentFolder.Plan plan = folder.plan();
-        err.printf(Locale.ROOT, "ballast: sweep of %s: %,d points x %,d replications%n", plan.scenarioName(), d.size(),
-                plan.replications());
-        PointSummary[] results = ExperimentRunner.run(folder, template, d, threadCount, plan.scenarioName() + " sweep",
-                err);
-        if (results == null) {
-            return BatchCommand.INTERRUPTED;
+    }
+
+    /** Checks the arguments of a new sweep, builds its design and creates its folder. */
+    private ExperimentFolder create(Instant started) throws Exception {
+        long n = job.replications();
+        boolean lhs = switch (design) {
+            case "grid" -> false;
+            case "lhs" -> true;
+            default -> throw new UserException("--design must be grid or lhs, got '" + design + "'");
+        };
+        if (lhs && points == null) {
+            throw new UserException("--design lhs needs --points N, at least 2");
         }
-        Scenario scenario = template.scenario().withSeed(plan.masterSeed());
-        Manifest manifest = new Manifest("sweep", scenario, plan.commandLine(), Instant.parse(plan.startedAt()))
-                .put("sweep", sweepSection(plan, d, threadCount));
-        Path dir = folder.finish(out -> {
-            SweepTables.write(d, results, scenario.parameters().countries(), out);
-            manifest.write(out);
-            List<Figure> figures = SavedCharts.all(out, ChartWidth.FULL, false);
-            if (!figures.isEmpty()) {
-                ChartFolder.write(figures, ChartFolder.of(out, ChartWidth.FULL), List.of(ChartFormat.values()), false);
-            }
-        });
-        spec.commandLine().getOut().println(dir);
-        return 0;
+        if (lhs) {
+            JobOptions.checkedCount("--points", points, 2, Design.MAX_POINTS);
+        }
+        if (!lhs && points != null) {
+            throw new UserException("--points is for --design lhs; a grid's points are its levels");
+        }
+        ScenarioTemplate template = ScenarioTemplate.read(scenarioFile);
+        List<Factor> factors = ExperimentRunner.factors(template, ExperimentRunner.parse(params,
+                lhs ? ExperimentRunner.Levels.REFUSED : ExperimentRunner.Levels.REQUIRED));
+        Scenario scenario = template.scenario();
+        if (output.seed != null) {
+            scenario = scenario.withSeed(output.seed);
+        }
+        if (!lhs) {
+            ExperimentRunner.checkSize(Design.gridSize(factors), "a grid of " + factors.stream()
+                    .map(f -> Integer.toString(f.levels())).collect(java.util.stream.Collectors.joining(" x "))
+                    + " levels");
+        }
+        Design d = lhs ? Design.latinHypercube(factors, points.intValue(), Seeds.design(scenario.seed(), LHS_SALT))
+                : Design.grid(factors);
+        ExperimentRunner.checkPoints(template, d);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("design", design);
+        return ExperimentFolder.create(output.target("sweep", scenario.name(), started),
+                ExperimentRunner.plan("sweep", scenario, n, commonSeeds, d, settings, root.invocation(), started));
     }
 
     private Map<String, Object> sweepSection(ExperimentFolder.Plan plan, Design d, int threadCount) {

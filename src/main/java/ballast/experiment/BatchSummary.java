@@ -21,18 +21,18 @@ import java.util.Arrays;
  *   <li>the GDP and population shares still with Taipei, rounded to {@link #SHARE_RESOLUTION} and
  *       counted per value (quantiles exact to that resolution);</li>
  *   <li>per state, the runs recognising Taipei at each month (survival), the month of its first
- *       switch as a histogram, and per direction the number of switches and the sums of hazard and
- *       every term at those moments, in fixed point ({@link #TERM_SCALE}), so means merge exactly;</li>
+ *       switch as a histogram, and per direction the number of switches and the sums of every term
+ *       at those moments, in fixed point ({@link #TERM_SCALE}), so means merge exactly;</li>
  *   <li>the money patrons spent, per calendar year, patron, state and kind, in fixed point
  *       ({@link MoneySums}).</li>
  * </ul>
  */
-public final class BatchSummary {
+public final class BatchSummary implements DesignRun.Summary {
     /** Shares are counted in steps of 1/SHARE_RESOLUTION (0.0001). */
     public static final int SHARE_RESOLUTION = 10_000;
     /** Terms are summed as round(term * TERM_SCALE) in a long: exact merging, resolution 1e-9. */
     public static final double TERM_SCALE = 1e9;
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
     private static final Term[] TERMS = Term.values();
 
     private final int states;
@@ -44,7 +44,7 @@ public final class BatchSummary {
     private final long[][] rocRuns;                    // [state][tick]
     private final long[][] firstSwitch;                // [state][tick], index ticks = never switched
     private final long[][] switchCounts;               // [state][direction]
-    private final long[][][] termSums;                 // [state][direction][hazard + terms]
+    private final long[][][] termSums;                 // [state][direction][term]
     private MoneySums money;                           // set by the factories and by read()
     // Scratch for add(), reused so that summarising a replication allocates nothing.
     private final int[] firstTick;
@@ -60,7 +60,7 @@ public final class BatchSummary {
         this.rocRuns = new long[states][ticks];
         this.firstSwitch = new long[states][ticks + 1];
         this.switchCounts = new long[states][2];
-        this.termSums = new long[states][2][1 + Term.count()];
+        this.termSums = new long[states][2][Term.count()];
         this.firstTick = new int[states];
         this.roc = new boolean[states];
         this.since = new int[states];
@@ -123,9 +123,8 @@ public final class BatchSummary {
             int d = direction(to);
             switchCounts[i][d]++;
             long[] sums = termSums[i][d];
-            sums[0] += fixed(r.switchHazard(k));
             for (Term term : TERMS) {
-                sums[term.ordinal() + 1] += fixed(r.switchTerm(k, term));
+                sums[term.ordinal()] += fixed(r.switchTerm(k, term));
             }
         }
         for (int i = 0; i < states; i++) {
@@ -149,7 +148,11 @@ public final class BatchSummary {
         return Math.round(value * TERM_SCALE);
     }
 
-    /** Adds every count of {@code other} to this summary. */
+    /**
+     * Adds every count of {@code other} to this summary.
+     *
+     * @throws ArithmeticException if a sum leaves the range of a long (never silently wrong)
+     */
     public void merge(BatchSummary other) {
         if (other.states != states || other.ticks != ticks) {
             throw new IllegalArgumentException("summaries of different worlds cannot be merged");
@@ -170,7 +173,7 @@ public final class BatchSummary {
     private static void add(long[][] into, long[][] from) {
         for (int i = 0; i < into.length; i++) {
             for (int j = 0; j < into[i].length; j++) {
-                into[i][j] += from[i][j];
+                into[i][j] = Math.addExact(into[i][j], from[i][j]);
             }
         }
     }
@@ -185,11 +188,6 @@ public final class BatchSummary {
 
     public long replications() {
         return replications;
-    }
-
-    /** Returns how many runs had {@code allies} allies of Taipei at the end of {@code tick}. */
-    public long alliesRuns(int tick, int allies) {
-        return alliesHistogram[tick][allies];
     }
 
     /** Returns the ally-count histogram of {@code tick} (index = allies). */
@@ -220,19 +218,10 @@ public final class BatchSummary {
         return switchCounts[state][direction(to)];
     }
 
-    /** Returns the mean hazard of {@code state}'s switches toward {@code to}, NaN if none. */
-    public double meanHazardAtSwitch(int state, Side to) {
-        return mean(state, to, 0);
-    }
-
     /** Returns the mean of {@code term} at {@code state}'s switches toward {@code to}, NaN if none. */
     public double meanTermAtSwitch(int state, Side to, Term term) {
-        return mean(state, to, term.ordinal() + 1);
-    }
-
-    private double mean(int state, Side to, int k) {
         long n = switchCounts[state][direction(to)];
-        return n == 0 ? Double.NaN : termSums[state][direction(to)][k] / TERM_SCALE / n;
+        return n == 0 ? Double.NaN : termSums[state][direction(to)][term.ordinal()] / TERM_SCALE / n;
     }
 
     /** Returns the number of calendar years the money is summed by (the start month's year first). */

@@ -3,28 +3,49 @@ package ballast.experiment;
 import ballast.model.CountrySpec;
 import ballast.model.RecognitionModel;
 import ballast.model.RunRecord;
+import ballast.model.RunResult;
+import ballast.model.Side;
 import ballast.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.function.LongUnaryOperator;
 
 /**
- * Runs the points of an experiment, each a batch of the same number of replications, on several
- * threads. The unit of work and of saving is a block: up to {@link Batch#BLOCK_SIZE} consecutive
- * replications of one point. Replication {@code i} of point {@code p} uses the seed
- * {@code Seeds.replication(Seeds.point(master, p), i)}, or with common random numbers
- * {@code Seeds.replication(master, i)} at every point; summaries merge exactly, so results do not
- * depend on the thread count or on the order blocks finish in.
+ * Runs the replications of every job that runs the model many times: a batch (one point), a sweep or
+ * sensitivity analysis (many points, each a batch of the same size), a back-test. The unit of work
+ * and of saving is a block: up to {@link #BLOCK_SIZE} consecutive replications of one point. Block
+ * {@code b} of point {@code p} is numbered {@code p * blocksPerPoint() + b}; blocks are handed out in
+ * that order, one at a time, so nothing per block is held in memory: a job of a billion replications
+ * needs no more memory than one of a thousand.
+ *
+ * <p>Replication {@code i} of point {@code p} uses the seed
+ * {@code Seeds.replication(Seeds.point(master, p), i)}, or with common random numbers (and in a
+ * batch) {@code Seeds.replication(master, i)} at every point; summaries merge exactly, so results do
+ * not depend on the thread count or on the order blocks finish in. Each thread keeps one model and
+ * reuses it while it runs blocks of the same point.
+ *
+ * @param <S> what a block remembers of its replications
  */
 public final class DesignRun<S extends DesignRun.Summary> {
+    /** Replications per block. Part of the journals' meaning, not of the results. */
+    public static final int BLOCK_SIZE = 500;
+    /**
+     * The most replications of one batch or design point: 10^9 (about 35 hours on two cores). Beyond
+     * it the fixed-point sums of the summaries (terms, shares) could leave the range of a 64-bit
+     * integer; a sum that depends on the scenario (a patron's money) and outgrows it sooner fails
+     * loudly ({@link Math#addExact}), never wraps.
+     */
+    public static final long MAX_REPLICATIONS = 1_000_000_000L;
+
     private final int points;
     private final long replications;
     private final long masterSeed;
     private final boolean commonSeeds;
     private final ScenarioOfPoint scenarios;
-    private final java.util.function.IntFunction<S> newSummary;
+    private final IntFunction<S> newSummary;
     private final AtomicLong done = new AtomicLong();
     private final AtomicBoolean stop = new AtomicBoolean();
 
@@ -34,7 +55,7 @@ public final class DesignRun<S extends DesignRun.Summary> {
         Scenario of(int point) throws Exception;
     }
 
-    /** What a block remembers of its replications ({@link PointSummary}, or a back-test's counts). */
+    /** What a block remembers of its replications ({@link BatchSummary}, {@link PointSummary}, a back-test's counts). */
     public interface Summary {
         /** Adds one replication; {@code initialRoc[i]} says whether state {@code i} recognised Taipei at the start. */
         void add(RunRecord r, boolean[] initialRoc);
@@ -46,14 +67,54 @@ public final class DesignRun<S extends DesignRun.Summary> {
         void blockDone(int point, int block, S summary) throws Exception;
     }
 
+    /** Receives the blocks of a job that saves its progress (a journal). */
+    public interface Journal<S> {
+        /** Whether {@link #blockRan} should get a kept copy of every replication. */
+        default boolean keepsRuns() {
+            return false;
+        }
+
+        /**
+         * A block has run; called on its worker thread, without the lock, before the block counts as
+         * done. {@code runs} holds its replications in order if {@link #keepsRuns()}, else null.
+         */
+        default void blockRan(int point, int block, long first, S summary, List<RunResult> runs) throws Exception {
+        }
+
+        /**
+         * A block is done and in {@code doneBlocks}. Called with the runner's lock held, one call at a
+         * time, so it should only merge and take a snapshot (e.g. encode the counts) and return the
+         * slow part (e.g. writing the snapshot to disk), or null. The runner runs returned saves
+         * outside its lock, one at a time, and skips a save once a later one has run, so other
+         * threads keep working while a snapshot is written.
+         */
+        Save blockDone(int point, int block, S summary, BlockSet doneBlocks) throws Exception;
+    }
+
+    /** The slow part of saving a snapshot, run outside the runner's lock. */
+    @FunctionalInterface
+    public interface Save {
+        void run() throws Exception;
+    }
+
+    /** Says which blocks are already done (journaled by an earlier, interrupted run). */
+    @FunctionalInterface
+    public interface BlockFilter {
+        boolean done(int point, int block);
+    }
+
     /**
      * Prepares {@code points} points of {@code replications} replications each; {@code newSummary}
      * makes an empty summary for a scenario of the given number of states.
+     *
+     * @throws IllegalArgumentException if {@code points} is not in [1, {@link Design#MAX_POINTS}] or
+     *     {@code replications} not in [1, {@link #MAX_REPLICATIONS}]
      */
     public DesignRun(int points, long replications, long masterSeed, boolean commonSeeds, ScenarioOfPoint scenarios,
-            java.util.function.IntFunction<S> newSummary) {
-        if (replications < 1) {
-            throw new IllegalArgumentException("replications must be at least 1, got " + replications);
+            IntFunction<S> newSummary) {
+        checkReplications(replications);
+        if (points < 1 || points > Design.MAX_POINTS) {
+            throw new IllegalArgumentException("points must be between 1 and " + Design.MAX_POINTS + ", got " + points);
         }
         this.points = points;
         this.replications = replications;
@@ -63,9 +124,57 @@ public final class DesignRun<S extends DesignRun.Summary> {
         this.newSummary = newSummary;
     }
 
+    /** The runner of a batch: one point, replication {@code i} seeded by {@code Seeds.replication(seed, i)}. */
+    public static DesignRun<BatchSummary> batch(Scenario scenario, long replications) {
+        return new DesignRun<>(1, replications, scenario.seed(), true, point -> scenario,
+                states -> BatchSummary.of(scenario.parameters()));
+    }
+
+    /**
+     * Checks a replication count against {@link #MAX_REPLICATIONS}.
+     *
+     * @throws IllegalArgumentException with a message that says the limit
+     */
+    public static void checkReplications(long replications) {
+        if (replications < 1 || replications > MAX_REPLICATIONS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "replications must be between 1 and %,d, got %,d", MAX_REPLICATIONS, replications));
+        }
+    }
+
+    /** Returns, per state in scenario order, whether it recognises Taipei at the start. */
+    static boolean[] initialRoc(List<CountrySpec> countries) {
+        boolean[] roc = new boolean[countries.size()];
+        for (int i = 0; i < roc.length; i++) {
+            roc[i] = countries.get(i).initialSide() == Side.ROC;
+        }
+        return roc;
+    }
+
     /** Returns the number of blocks of each point. */
     public int blocksPerPoint() {
-        return Batch.blocks(replications);
+        return blocks(replications);
+    }
+
+    /** Returns the number of blocks of a point of {@code replications} replications. */
+    public static int blocks(long replications) {
+        checkReplications(replications);
+        return (int) ((replications + BLOCK_SIZE - 1) / BLOCK_SIZE);
+    }
+
+    /** Returns the number of blocks of the whole job. */
+    public long blocks() {
+        return (long) points * blocksPerPoint();
+    }
+
+    /** Returns the number of block {@code block} of point {@code point}. */
+    public long key(int point, int block) {
+        return (long) point * blocksPerPoint() + block;
+    }
+
+    /** Returns how many replications block {@code block} of a point holds. */
+    public long blockLength(int block) {
+        return Math.min(BLOCK_SIZE, replications - (long) block * BLOCK_SIZE);
     }
 
     /** Returns the seed of replication {@code i} of point {@code p}. */
@@ -73,7 +182,7 @@ public final class DesignRun<S extends DesignRun.Summary> {
         return Seeds.replication(commonSeeds ? masterSeed : Seeds.point(masterSeed, p), i);
     }
 
-    /** Returns the replications finished in this call of {@link #run} (for progress). */
+    /** Returns the replications finished in this call of {@code run} (for progress). */
     public long replicationsRun() {
         return done.get();
     }
@@ -83,6 +192,7 @@ public final class DesignRun<S extends DesignRun.Summary> {
         stop.set(true);
     }
 
+    /** Returns whether {@link #stop()} was called. */
     public boolean stopped() {
         return stop.get();
     }
@@ -94,46 +204,95 @@ public final class DesignRun<S extends DesignRun.Summary> {
      * @throws Exception what building a scenario, a worker or the listener threw
      */
     public void run(BlockFilter isDone, int threads, Listener<S> listener) throws Exception {
-        int blocks = blocksPerPoint();
-        List<long[]> todo = new ArrayList<>();
-        for (int p = 0; p < points; p++) {
-            for (int b = 0; b < blocks; b++) {
-                if (!isDone.done(p, b)) {
-                    todo.add(new long[] {p, b});
-                }
+        long total = blocks();
+        int perPoint = blocksPerPoint();
+        LongUnaryOperator next = from -> {
+            long k = from;
+            while (k < total && isDone.done((int) (k / perPoint), (int) (k % perPoint))) {
+                k++;
             }
-        }
-        AtomicInteger next = new AtomicInteger();
+            return k;
+        };
+        run(next, new BlockSet(), threads, (point, block, part, doneBlocks) -> {
+            listener.blockDone(point, block, part);
+            return null;
+        });
+    }
+
+    /**
+     * Runs every block not in {@code doneBlocks}, on {@code threads} threads, adding each to
+     * {@code doneBlocks} as it finishes and handing it to {@code journal}. Returns when all are done
+     * or after {@link #stop()} (then {@code doneBlocks} says what was finished).
+     *
+     * @throws Exception what building a scenario, a worker or the journal threw
+     */
+    public void run(BlockSet doneBlocks, int threads, Journal<S> journal) throws Exception {
+        run(doneBlocks::nextAbsent, doneBlocks, threads, journal);
+    }
+
+    private void run(LongUnaryOperator nextUndone, BlockSet doneBlocks, int threads, Journal<S> journal)
+            throws Exception {
+        long total = blocks();
+        int perPoint = blocksPerPoint();
+        boolean keep = journal.keepsRuns();
         Object lock = new Object();
+        Object saveLock = new Object();
+        long[] cursor = new long[1];     // next block to consider, guarded by lock
+        long[] snapshots = new long[1];  // snapshots taken, guarded by lock
+        long[] saved = new long[1];      // latest snapshot saved, guarded by saveLock
         Workers.run(threads, () -> {
-            for (int k = next.getAndIncrement(); k < todo.size() && !stop.get(); k = next.getAndIncrement()) {
-                int p = (int) todo.get(k)[0];
-                int b = (int) todo.get(k)[1];
-                Scenario scenario = scenarios.of(p);
-                List<CountrySpec> countries = scenario.parameters().countries();
-                boolean[] initialRoc = Batch.initialRoc(countries);
-                RecognitionModel model = new RecognitionModel(scenario.parameters());
-                S part = newSummary.apply(countries.size());
-                long first = (long) b * Batch.BLOCK_SIZE;
-                long end = Math.min(replications, first + Batch.BLOCK_SIZE);
+            int modelPoint = -1;
+            RecognitionModel model = null;
+            boolean[] initialRoc = null;
+            while (!stop.get()) {
+                long k;
+                synchronized (lock) {
+                    k = nextUndone.applyAsLong(cursor[0]);
+                    if (k >= total) {
+                        return null;
+                    }
+                    cursor[0] = k + 1;
+                }
+                int p = (int) (k / perPoint);
+                int b = (int) (k % perPoint);
+                if (p != modelPoint) {
+                    Scenario scenario = scenarios.of(p);
+                    model = new RecognitionModel(scenario.parameters());
+                    initialRoc = initialRoc(scenario.parameters().countries());
+                    modelPoint = p;
+                }
+                S part = newSummary.apply(initialRoc.length);
+                List<RunResult> runs = keep ? new ArrayList<>(BLOCK_SIZE) : null;
+                long first = (long) b * BLOCK_SIZE;
+                long end = first + blockLength(b);
                 for (long i = first; i < end; i++) {
                     if (stop.get()) {
                         return null;
                     }
                     part.add(model.simulate(seed(p, i)), initialRoc);
+                    if (keep) {
+                        runs.add(model.keep());
+                    }
                     done.incrementAndGet();
                 }
+                journal.blockRan(p, b, first, part, runs);
+                Save save;
+                long snapshot;
                 synchronized (lock) {
-                    listener.blockDone(p, b, part);
+                    doneBlocks.add(k);
+                    save = journal.blockDone(p, b, part, doneBlocks);
+                    snapshot = ++snapshots[0];
+                }
+                if (save != null) {
+                    synchronized (saveLock) {
+                        if (snapshot > saved[0]) {
+                            save.run();
+                            saved[0] = snapshot;
+                        }
+                    }
                 }
             }
             return null;
         }, () -> stop.set(true));
-    }
-
-    /** Says which blocks are already done (journaled by an earlier, interrupted run). */
-    @FunctionalInterface
-    public interface BlockFilter {
-        boolean done(int point, int block);
     }
 }

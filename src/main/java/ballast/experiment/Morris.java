@@ -19,9 +19,9 @@ public final class Morris {
     private Morris() {
     }
 
-    /** Returns the number of evaluations for {@code r} trajectories and {@code k} factors. */
-    public static int evaluations(int r, int k) {
-        return Math.multiplyExact(r, k + 1);
+    /** Returns the number of evaluations for {@code r} trajectories and {@code k} factors (no overflow). */
+    public static long evaluations(long r, int k) {
+        return r > Long.MAX_VALUE / (k + 1) ? Long.MAX_VALUE : r * (k + 1);
     }
 
     /** Returns the step for {@code levels} grid levels. */
@@ -29,15 +29,21 @@ public final class Morris {
         return levels / (2.0 * (levels - 1));
     }
 
-    /** Returns {@code r} trajectories in the unit cube, {@code points[evaluation][factor]}, trajectory by trajectory. */
-    public static double[][] design(int r, int k, int levels, long seed) {
+    /**
+     * Returns {@code r} trajectories in the unit cube, {@code points[evaluation][factor]}, trajectory by trajectory.
+     *
+     * @throws IllegalArgumentException for fewer than 2 trajectories, no factor, an odd number of
+     *     levels, or more than {@link Design#MAX_POINTS} evaluations
+     */
+    public static double[][] design(long r, int k, int levels, long seed) {
         if (r < 2 || k < 1 || levels < 2 || levels % 2 != 0) {
             throw new IllegalArgumentException("Morris screening needs at least 2 trajectories, 1 factor and an even "
                     + "number of levels (at least 2)");
         }
+        Design.checkSize(evaluations(r, k), "a Morris design of " + r + " trajectories and " + k + " parameters");
         double delta = delta(levels);
         MersenneTwisterFast random = new MersenneTwisterFast(seed);
-        double[][] points = new double[evaluations(r, k)][];
+        double[][] points = new double[(int) evaluations(r, k)][];
         int[] order = new int[k];
         for (int t = 0; t < r; t++) {
             double[] x = new double[k];
@@ -72,6 +78,40 @@ public final class Morris {
      * @param sigma standard deviation of the effects
      */
     public record Effects(double[] mu, double[] muStar, double[] muStarLow, double[] muStarHigh, double[] sigma) {
+
+        /** Copies the arrays in; the accessors copy them out (the rule of {@link Design}). */
+        public Effects {
+            mu = mu.clone();
+            muStar = muStar.clone();
+            muStarLow = muStarLow.clone();
+            muStarHigh = muStarHigh.clone();
+            sigma = sigma.clone();
+        }
+
+        @Override
+        public double[] mu() {
+            return mu.clone();
+        }
+
+        @Override
+        public double[] muStar() {
+            return muStar.clone();
+        }
+
+        @Override
+        public double[] muStarLow() {
+            return muStarLow.clone();
+        }
+
+        @Override
+        public double[] muStarHigh() {
+            return muStarHigh.clone();
+        }
+
+        @Override
+        public double[] sigma() {
+            return sigma.clone();
+        }
     }
 
     /** Returns the effects from the outputs {@code f} of {@link #design}'s {@code points}. */

@@ -27,22 +27,28 @@ public final class Sobol {
     private Sobol() {
     }
 
-    /** Returns the number of evaluations for {@code n} base samples and {@code k} factors. */
-    public static int evaluations(int n, int k) {
-        return Math.multiplyExact(n, k + 2);
+    /** Returns the number of evaluations for {@code n} base samples and {@code k} factors (no overflow). */
+    public static long evaluations(long n, int k) {
+        return n > Long.MAX_VALUE / (k + 2) ? Long.MAX_VALUE : n * (k + 2);
     }
 
-    /** Returns the design in the unit cube, {@code points[evaluation][factor]}, in the layout above. */
-    public static double[][] design(int n, int k) {
+    /**
+     * Returns the design in the unit cube, {@code points[evaluation][factor]}, in the layout above.
+     *
+     * @throws IllegalArgumentException for fewer than 2 base samples, no factor, more than 500 factors,
+     *     or more than {@link Design#MAX_POINTS} evaluations
+     */
+    public static double[][] design(long n, int k) {
         if (n < 2 || k < 1) {
             throw new IllegalArgumentException("Sobol indices need at least 2 base samples and 1 factor");
         }
         if (2 * k > 1000) {
             throw new IllegalArgumentException("at most 500 factors (the Sobol sequence has 1000 dimensions)");
         }
+        Design.checkSize(evaluations(n, k), "a Sobol design of " + n + " base samples and " + k + " parameters");
         SobolSequenceGenerator sequence = new SobolSequenceGenerator(2 * k);
         sequence.skipTo(1);
-        double[][] points = new double[evaluations(n, k)][];
+        double[][] points = new double[(int) evaluations(n, k)][];
         for (int j = 0; j < n; j++) {
             double[] v = sequence.nextVector();
             double[] a = Arrays.copyOfRange(v, 0, k);
@@ -72,6 +78,46 @@ public final class Sobol {
      */
     public record Indices(double[] first, double[] firstLow, double[] firstHigh, double[] total, double[] totalLow,
             double[] totalHigh, double variance) {
+
+        /** Copies the arrays in; the accessors copy them out (the rule of {@link Design}). */
+        public Indices {
+            first = first.clone();
+            firstLow = firstLow.clone();
+            firstHigh = firstHigh.clone();
+            total = total.clone();
+            totalLow = totalLow.clone();
+            totalHigh = totalHigh.clone();
+        }
+
+        @Override
+        public double[] first() {
+            return first.clone();
+        }
+
+        @Override
+        public double[] firstLow() {
+            return firstLow.clone();
+        }
+
+        @Override
+        public double[] firstHigh() {
+            return firstHigh.clone();
+        }
+
+        @Override
+        public double[] total() {
+            return total.clone();
+        }
+
+        @Override
+        public double[] totalLow() {
+            return totalLow.clone();
+        }
+
+        @Override
+        public double[] totalHigh() {
+            return totalHigh.clone();
+        }
     }
 
     /**

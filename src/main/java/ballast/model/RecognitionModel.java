@@ -382,11 +382,6 @@ public final class RecognitionModel extends SimState {
         return (int) schedule.getTime();
     }
 
-    /** Returns the seed of the replication being run or last run. */
-    public long replicationSeed() {
-        return replicationSeed;
-    }
-
     /** Returns the world's parameters. */
     public ModelParameters parameters() {
         return parameters;

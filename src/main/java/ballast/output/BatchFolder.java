@@ -1,16 +1,18 @@
 package ballast.output;
 
 import ballast.experiment.BatchSummary;
+import ballast.experiment.BlockSet;
+import ballast.experiment.DesignRun;
+import ballast.model.ModelParameters;
+import ballast.model.MoneyKind;
+import ballast.model.MoneyRecord;
 import ballast.model.RunResult;
+import ballast.model.Term;
 import ballast.output.table.RunTables;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -20,28 +22,32 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.BitSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Objects;
+import java.util.zip.CRC32C;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * The folder of a batch while it runs and after. While it runs it holds {@code batch.json} (what the
- * batch is: enough to resume it) and {@code journal.bin} (the counts of every finished block and which
- * blocks those are). The journal is replaced atomically after each block: written beside, forced to
- * disk and renamed, so a crash or a power cut leaves either the old or the new one, never a torn one.
- * When the batch is done, its tables are written beside, moved in, and the plan and journal removed.
+ * batch is: enough to resume it, with a checksum) and {@code journal.bin} (the counts of every
+ * finished block and which blocks those are, with a CRC-32C over the whole file). The journal is
+ * replaced atomically after each block: written beside, forced to disk and renamed, so a crash or a
+ * power cut leaves either the old or the new one, never a torn one; a journal that fails its checks
+ * anyway (a bad disk, a copy cut short) is refused, never half-trusted. The folder is locked while a
+ * process runs it, and finishing can be redone after a crash at any step ({@link JobFolder}).
  */
-public final class BatchFolder {
+public final class BatchFolder implements AutoCloseable {
     public static final String PLAN = "batch.json";
     public static final String JOURNAL = "journal.bin";
     public static final String RUNS = "runs";
     private static final long MAGIC = 0x42414c4c4153544aL; // "BALLASTJ"
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final int FORMAT = 3;
 
-    private final Path dir;
+    private final JobFolder folder;
     private final Plan plan;
 
     /**
@@ -61,102 +67,184 @@ public final class BatchFolder {
     public record Plan(String scenarioFile, String scenarioName, String scenarioSha256, Map<String, String> sources,
             long masterSeed, long replications, int blockSize, boolean keepRuns, String commandLine,
             String startedAt) {
+
+        /** @throws IllegalArgumentException if a value is missing or out of range */
+        public Plan {
+            Objects.requireNonNull(scenarioFile, "scenarioFile");
+            Objects.requireNonNull(scenarioName, "scenarioName");
+            Objects.requireNonNull(scenarioSha256, "scenarioSha256");
+            // In order: the plan's checksum is over its JSON, so the order must survive a reread.
+            sources = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(sources, "sources")));
+            Objects.requireNonNull(commandLine, "commandLine");
+            Objects.requireNonNull(startedAt, "startedAt");
+            DesignRun.checkReplications(replications);
+            if (blockSize != DesignRun.BLOCK_SIZE) {
+                throw new IllegalArgumentException("blockSize must be " + DesignRun.BLOCK_SIZE + ", got " + blockSize);
+            }
+        }
     }
 
-    /** What a journal holds. */
-    public record Progress(BatchSummary summary, BitSet doneBlocks) {
+    /** What a journal holds: the counts and which blocks they are of. */
+    public record Progress(BatchSummary summary, BlockSet doneBlocks) {
     }
 
-    private BatchFolder(Path dir, Plan plan) {
-        this.dir = dir;
+    private BatchFolder(JobFolder folder, Plan plan) {
+        this.folder = folder;
         this.plan = plan;
     }
 
     /**
-     * Creates the folder of a new batch and saves its plan.
+     * Claims the folder of a new batch, locks it and saves its plan.
      *
-     * @throws FileAlreadyExistsException if {@code target} exists (results are never overwritten)
+     * @throws FileAlreadyExistsException if a folder the user named exists (results are never overwritten)
      */
-    public static BatchFolder create(Path target, Plan plan) throws IOException {
-        Path dir = target.toAbsolutePath().normalize();
-        if (Files.exists(dir)) {
-            throw new FileAlreadyExistsException(target.toString(), null, "results are never overwritten");
-        }
-        Files.createDirectories(dir.getParent());
-        Files.createDirectory(dir);
-        BatchFolder folder = new BatchFolder(dir, plan);
-        try {
-            folder.replace(PLAN, out -> out.write(JSON.writeValueAsBytes(plan)));
-        } catch (IOException | RuntimeException e) {
-            deleteTree(dir);
-            throw e;
-        }
-        return folder;
+    public static BatchFolder create(ResultFolder.Target target, Plan plan) throws IOException {
+        return new BatchFolder(JobFolder.create(target, PLAN, plan), plan);
     }
 
     /**
-     * Opens an unfinished batch folder.
+     * Opens and locks an unfinished batch folder.
      *
      * @throws NoSuchFileException if {@code dir} has no plan (not a batch folder, or a finished one)
+     * @throws FolderException if its plan is damaged or another process holds it
      */
     public static BatchFolder open(Path dir) throws IOException {
-        Path planFile = dir.resolve(PLAN);
-        if (!Files.exists(planFile)) {
-            String why = Files.exists(dir.resolve(Manifest.FILE)) ? "it is a finished batch (it has manifest.json)"
-                    : Files.isDirectory(dir) ? "it has no " + PLAN + ", so it is not an unfinished batch"
-                    : "no such folder";
-            throw new NoSuchFileException(dir.toString(), null, "cannot resume: " + why);
+        JobFolder folder = JobFolder.open(dir, PLAN, "batch", List.of(JOURNAL));
+        try {
+            return new BatchFolder(folder, JobFolder.readPlan(folder.dir().resolve(PLAN), Plan.class,
+                    "the batch cannot be resumed; start it again in a new folder"));
+        } catch (IOException | RuntimeException e) {
+            folder.close();
+            throw e;
         }
-        return new BatchFolder(dir.toAbsolutePath().normalize(), JSON.readValue(planFile.toFile(), Plan.class));
     }
 
     public Path dir() {
-        return dir;
+        return folder.dir();
     }
 
     public Plan plan() {
         return plan;
     }
 
-    /** Returns the saved progress, or null if no block was saved. */
-    public Progress load() throws IOException {
-        Path file = dir.resolve(JOURNAL);
+    /**
+     * Returns the saved progress, or null if no block was saved. The journal must pass its checksum
+     * and fit the plan and {@code parameters} (the scenario's states and months) before any of it is
+     * used or any memory is sized by it.
+     *
+     * @throws FolderException if it is damaged
+     */
+    public Progress load(ModelParameters parameters) throws IOException {
+        Path file = dir().resolve(JOURNAL);
         if (!Files.exists(file)) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (in.readLong() != MAGIC) {
-                throw new IOException(file + " is not a Ballast journal");
+        String toDo = "delete it and run 'ballast batch --resume " + dir() + "' to run the batch again from the start";
+        int states = parameters.countries().size();
+        int ticks = parameters.ticks();
+        long blocks = DesignRun.blocks(plan.replications());
+        long size = Files.size(file);
+        if (size < 40 || size > maxJournalBytes(parameters, blocks)) {
+            throw FolderException.damaged(file, size < 40 ? "cut short, " + size + " bytes"
+                    : "larger than a journal of this batch can be, " + size + " bytes", toDo);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        int body = bytes.length - 4;
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, body);
+        int stored = ((bytes[body] & 0xff) << 24) | ((bytes[body + 1] & 0xff) << 16) | ((bytes[body + 2] & 0xff) << 8)
+                | (bytes[body + 3] & 0xff);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body));
+        if (in.readLong() != MAGIC) {
+            throw FolderException.damaged(file, "it is not a Ballast journal", toDo);
+        }
+        int format = in.readInt();
+        if (format != FORMAT) {
+            throw FolderException.otherVersion(file, "finish the batch with that version, or " + toDo);
+        }
+        if ((int) crc.getValue() != stored) {
+            throw FolderException.damaged(file, "its checksum does not match its contents", toDo);
+        }
+        try {
+            if (in.readLong() != plan.replications() || in.readInt() != plan.blockSize() || in.readInt() != states
+                    || in.readInt() != ticks) {
+                throw new IOException("it is the journal of another batch");
             }
-            long[] words = new long[in.readInt()];
-            for (int i = 0; i < words.length; i++) {
-                words[i] = in.readLong();
+            int runs = in.readInt();
+            if (runs < 0 || runs > in.available() / 16) {
+                throw new IOException("a count of " + runs + " block runs");
             }
-            return new Progress(BatchSummary.read(in, true), BitSet.valueOf(words));
+            List<long[]> list = new ArrayList<>(runs);
+            for (int i = 0; i < runs; i++) {
+                list.add(new long[] {in.readLong(), in.readLong()});
+            }
+            BlockSet done = BlockSet.of(list, blocks);
+            BatchSummary summary = BatchSummary.read(in, true);
+            if (summary.states() != states || summary.ticks() != ticks || in.available() != 0) {
+                throw new IOException("its counts are not of this scenario");
+            }
+            if (summary.replications() != replicationsIn(done)) {
+                throw new IOException("it counts " + summary.replications() + " replications for blocks of "
+                        + replicationsIn(done));
+            }
+            return new Progress(summary, done);
+        } catch (IOException | IllegalArgumentException e) {
+            throw FolderException.damaged(file, e.getMessage(), toDo);
         }
     }
 
+    // A generous bound on a journal's size: every count a 10-byte number, every share row in use.
+    private static long maxJournalBytes(ModelParameters p, long blocks) {
+        long states = p.countries().size();
+        long ticks = p.ticks();
+        long counts = ticks * (states + 1) + states * ticks + states * (ticks + 1) + 2L * states
+                + 2L * states * Term.count() + 2L * (BatchSummary.SHARE_RESOLUTION + 1) * (ticks + 1)
+                + MoneyRecord.years(p) * p.patrons().size() * states * (MoneyKind.values().length + 1);
+        return (1 << 16) + 16 * Math.min(blocks, 1 << 20) + 10 * counts;
+    }
+
+    private long replicationsIn(BlockSet done) {
+        long n = 0;
+        for (long[] run : done.runs()) {
+            n += (run[1] - run[0]) * DesignRun.BLOCK_SIZE;
+            if (run[1] == DesignRun.blocks(plan.replications())) {
+                n -= (long) DesignRun.blocks(plan.replications()) * DesignRun.BLOCK_SIZE - plan.replications();
+            }
+        }
+        return n;
+    }
+
     /**
-     * Returns the journal's bytes for the counts of the finished blocks: a snapshot, so the counts can
-     * go on changing while {@link #save(byte[])} writes it.
+     * Returns the journal's bytes for the counts of the finished blocks of a batch of {@code plan}: a
+     * snapshot, so the counts can go on changing while {@link #save(byte[])} writes it.
      */
-    public static byte[] journal(BatchSummary summary, BitSet doneBlocks) throws IOException {
+    public static byte[] journal(Plan plan, BatchSummary summary, BlockSet doneBlocks) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 18);
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeLong(MAGIC);
-        long[] words = doneBlocks.toLongArray();
-        out.writeInt(words.length);
-        for (long w : words) {
-            out.writeLong(w);
+        out.writeInt(FORMAT);
+        out.writeLong(plan.replications());
+        out.writeInt(plan.blockSize());
+        out.writeInt(summary.states());
+        out.writeInt(summary.ticks());
+        List<long[]> runs = doneBlocks.runs();
+        out.writeInt(runs.size());
+        for (long[] run : runs) {
+            out.writeLong(run[0]);
+            out.writeLong(run[1]);
         }
         summary.write(out);
+        out.flush();
+        CRC32C crc = new CRC32C();
+        crc.update(bytes.toByteArray());
+        out.writeInt((int) crc.getValue());
         out.flush();
         return bytes.toByteArray();
     }
 
     /** Saves a journal made by {@link #journal}, atomically and durably. */
     public void save(byte[] journal) throws IOException {
-        replace(JOURNAL, out -> out.write(journal));
+        JobFolder.replace(dir(), JOURNAL, out -> out.write(journal));
     }
 
     /**
@@ -164,56 +252,32 @@ public final class BatchFolder {
      * shares) and {@code runs/switches-NNNNNN.csv.gz} (replication and the columns of switches.csv).
      */
     public void saveRuns(int block, long first, List<RunResult> runs) throws IOException {
-        Files.createDirectories(dir.resolve(RUNS));
+        Files.createDirectories(dir().resolve(RUNS));
         String n = String.format("%06d", block);
-        replace(RUNS + "/paths-" + n + ".csv.gz", out -> gzip(out, w -> {
+        JobFolder.replace(dir(), RUNS + "/paths-" + n + ".csv.gz", out -> gzip(out, w -> {
             for (int k = 0; k < runs.size(); k++) {
                 RunTables.writeAlliesRows(runs.get(k), first + k, w, k == 0);
             }
         }));
-        replace(RUNS + "/switches-" + n + ".csv.gz", out -> gzip(out, w -> {
+        JobFolder.replace(dir(), RUNS + "/switches-" + n + ".csv.gz", out -> gzip(out, w -> {
             for (int k = 0; k < runs.size(); k++) {
                 RunTables.writeSwitchRows(runs.get(k), first + k, w, k == 0);
             }
         }));
     }
 
-    /** Writes through {@code tables} into a hidden folder, moves the files in, and removes the plan and journal. */
-    public Path finish(TableWriter tables) throws IOException {
-        return finish(dir, tables, JOURNAL, PLAN);
-    }
-
     /**
-     * Writes through {@code tables} into a hidden folder in {@code dir}, moves the files in, then
-     * deletes {@code remove} (the files that made {@code dir} resumable).
+     * Writes through {@code tables} into a hidden folder, moves the files in, and removes the plan
+     * and journal; redone in full by a resume if a crash stops it at any step.
      */
-    static Path finish(Path dir, TableWriter tables, String... remove) throws IOException {
-        Path work = dir.resolve(".tables.partial");
-        deleteTree(work);
-        Files.createDirectory(work);
-        tables.write(work);
-        try (Stream<Path> files = Files.list(work)) {
-            for (Path f : files.sorted().toList()) {
-                Files.move(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-            }
-        }
-        Files.delete(work);
-        for (String name : remove) {
-            Files.deleteIfExists(dir.resolve(name));
-        }
-        return dir;
+    public Path finish(JobFolder.TableWriter tables, JobFolder.Checkpoint checkpoint) throws IOException {
+        return folder.finish(tables, checkpoint, PLAN, JOURNAL);
     }
 
-    /** Writes a batch's final files into a folder. */
-    @FunctionalInterface
-    public interface TableWriter {
-        void write(Path dir) throws IOException;
-    }
-
-    @FunctionalInterface
-    interface Content {
-        void write(OutputStream out) throws IOException;
+    /** Releases the folder's lock. */
+    @Override
+    public void close() throws IOException {
+        folder.close();
     }
 
     @FunctionalInterface
@@ -227,33 +291,5 @@ public final class BatchFolder {
         rows.write(w);
         w.flush();
         gz.finish();
-    }
-
-    private void replace(String name, Content content) throws IOException {
-        replace(dir, name, content);
-    }
-
-    // Write beside, force to disk, rename over: readers see the old file or the new one, whole.
-    static void replace(Path dir, String name, Content content) throws IOException {
-        Path target = dir.resolve(name);
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try (FileOutputStream file = new FileOutputStream(tmp.toFile());
-                OutputStream out = new BufferedOutputStream(file, 1 << 16)) {
-            content.write(out);
-            out.flush();
-            file.getFD().sync();
-        }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
     }
 }

@@ -1,8 +1,10 @@
 package ballast.output;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import ballast.experiment.Design;
+import ballast.experiment.DesignRun;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -11,33 +13,47 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 /**
  * The folder of a sweep or sensitivity analysis while it runs and after. While it runs it holds
- * {@code experiment.json} (what the experiment is, design points included: enough to resume it) and
- * {@code journal.txt}, to which every finished block of replications of a point is appended as one
- * line with a CRC-32. A line torn by a crash fails its check and is dropped when the experiment is
- * resumed (that block is simply run again), so nothing finished is lost and nothing is counted twice.
+ * {@code experiment.json} (what the experiment is, design points included, with a checksum: enough to
+ * resume it) and {@code journal.txt}, to which every finished block of replications of a point is
+ * appended as one line with a CRC-32. A crash can tear only the line being written, the last one: a
+ * torn last line is dropped when the experiment is resumed (that block is simply run again). A line
+ * that fails its check with intact lines after it is damage, not a crash, and is refused: the counts
+ * around it cannot be trusted. The folder is locked while a process runs it, and finishing can be
+ * redone after a crash at any step ({@link JobFolder}).
  */
-public final class ExperimentFolder {
+public final class ExperimentFolder implements AutoCloseable {
     public static final String PLAN = "experiment.json";
     public static final String JOURNAL = "journal.txt";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Set<String> KINDS = Set.of("sweep", "sensitivity");
+    private static final int MAX_LINE = 1 << 16;
+    /** Appended lines are forced to disk at least this often, so a power cut loses at most this much work. */
+    private static final long FORCE_EVERY_NANOS = 2_000_000_000L;
 
-    private final Path dir;
+    private final JobFolder folder;
     private final Plan plan;
     private FileChannel journal;
+    private long forcedAt;
 
     /** A factor as the plan stores it. */
     public record FactorPlan(String path, double low, double high, int levels) {
+        public FactorPlan {
+            Objects.requireNonNull(path, "path");
+        }
     }
 
     /**
-     * What an experiment is, saved when it starts.
+     * What an experiment is, saved when it starts. The points are copied in and out (the rule of
+     * {@link Design}).
      *
      * @param kind {@code sweep} or {@code sensitivity}
      * @param scenarioFile the scenario file, absolute
@@ -57,104 +73,181 @@ public final class ExperimentFolder {
             Map<String, String> sources, long masterSeed, long replications, boolean commonSeeds,
             List<FactorPlan> factors, double[][] points, Map<String, Object> settings, String commandLine,
             String startedAt) {
+
+        /** @throws IllegalArgumentException if a value is missing or out of range */
+        public Plan {
+            if (!KINDS.contains(kind)) {
+                throw new IllegalArgumentException("kind must be one of " + KINDS + ", got " + kind);
+            }
+            Objects.requireNonNull(scenarioFile, "scenarioFile");
+            Objects.requireNonNull(scenarioName, "scenarioName");
+            Objects.requireNonNull(scenarioSha256, "scenarioSha256");
+            // In order: the plan's checksum is over its JSON, so the order must survive a reread.
+            sources = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(sources, "sources")));
+            settings = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(settings, "settings")));
+            factors = List.copyOf(factors);
+            Objects.requireNonNull(commandLine, "commandLine");
+            Objects.requireNonNull(startedAt, "startedAt");
+            DesignRun.checkReplications(replications);
+            if (Objects.requireNonNull(points, "points").length < 1) {
+                throw new IllegalArgumentException("a design needs at least one point");
+            }
+            points = copy(points, factors.size());
+        }
+
+        @Override
+        public double[][] points() {
+            return copy(points, factors.size());
+        }
+
+        private static double[][] copy(double[][] points, int factors) {
+            Design.checkSize(points.length, "the plan's design");
+            double[][] out = new double[points.length][];
+            for (int p = 0; p < points.length; p++) {
+                if (points[p] == null || points[p].length != factors) {
+                    throw new IllegalArgumentException("point " + p + " does not have one value per factor");
+                }
+                out[p] = points[p].clone();
+            }
+            return out;
+        }
     }
 
-    private ExperimentFolder(Path dir, Plan plan) {
-        this.dir = dir;
+    /** Receives the journal's blocks as they are read. */
+    @FunctionalInterface
+    public interface BlockReader {
+        /**
+         * One journaled block.
+         *
+         * @throws IllegalArgumentException if it does not fit the experiment (the journal is then refused)
+         */
+        void block(int point, int block, long[] counts);
+    }
+
+    private ExperimentFolder(JobFolder folder, Plan plan) {
+        this.folder = folder;
         this.plan = plan;
     }
 
     /**
-     * Creates the folder of a new experiment and saves its plan.
+     * Claims the folder of a new experiment, locks it and saves its plan.
      *
-     * @throws FileAlreadyExistsException if {@code target} exists (results are never overwritten)
+     * @throws FileAlreadyExistsException if a folder the user named exists (results are never overwritten)
      */
-    public static ExperimentFolder create(Path target, Plan plan) throws IOException {
-        Path dir = target.toAbsolutePath().normalize();
-        if (Files.exists(dir)) {
-            throw new FileAlreadyExistsException(target.toString(), null, "results are never overwritten");
-        }
-        Files.createDirectories(dir.getParent());
-        Files.createDirectory(dir);
-        try {
-            BatchFolder.replace(dir, PLAN, out -> out.write(JSON.writeValueAsBytes(plan)));
-        } catch (IOException | RuntimeException e) {
-            BatchFolder.deleteTree(dir);
-            throw e;
-        }
-        return new ExperimentFolder(dir, plan);
+    public static ExperimentFolder create(ResultFolder.Target target, Plan plan) throws IOException {
+        return new ExperimentFolder(JobFolder.create(target, PLAN, plan), plan);
     }
 
     /**
-     * Opens an unfinished experiment of {@code kind}.
+     * Opens and locks an unfinished experiment of {@code kind}.
      *
      * @throws NoSuchFileException if {@code dir} is not one (finished, another kind, or no such folder)
+     * @throws FolderException if its plan is damaged or another process holds it
      */
     public static ExperimentFolder open(Path dir, String kind) throws IOException {
-        Path planFile = dir.resolve(PLAN);
-        if (!Files.exists(planFile)) {
-            String why = Files.exists(dir.resolve(Manifest.FILE)) ? "it is finished (it has manifest.json)"
-                    : Files.isDirectory(dir) ? "it has no " + PLAN + ", so it is not an unfinished " + kind
-                    : "no such folder";
-            throw new NoSuchFileException(dir.toString(), null, "cannot resume: " + why);
+        JobFolder folder = JobFolder.open(dir, PLAN, noun(kind), List.of(JOURNAL));
+        try {
+            Plan plan = JobFolder.readPlan(folder.dir().resolve(PLAN), Plan.class,
+                    "the " + noun(kind) + " cannot be resumed; start it again in a new folder");
+            if (!plan.kind().equals(kind)) {
+                throw new NoSuchFileException(dir.toString(), null, "cannot resume: it is a " + noun(plan.kind())
+                        + ", not a " + noun(kind) + " (use 'ballast " + plan.kind() + " --resume')");
+            }
+            return new ExperimentFolder(folder, plan);
+        } catch (IOException | RuntimeException e) {
+            folder.close();
+            throw e;
         }
-        Plan plan = JSON.readValue(planFile.toFile(), Plan.class);
-        if (!plan.kind().equals(kind)) {
-            throw new NoSuchFileException(dir.toString(), null, "cannot resume: it is a " + plan.kind()
-                    + ", not a " + kind + " (use 'ballast " + plan.kind() + " --resume')");
-        }
-        return new ExperimentFolder(dir.toAbsolutePath().normalize(), plan);
+    }
+
+    private static String noun(String kind) {
+        return "sensitivity".equals(kind) ? "sensitivity analysis" : kind;
     }
 
     public Path dir() {
-        return dir;
+        return folder.dir();
     }
 
     public Plan plan() {
         return plan;
     }
 
-    /** A journaled block: its point, its index within the point, and its counts. */
-    public record Block(int point, int block, long[] counts) {
-    }
-
     /**
-     * Reads the journal: every intact line, first occurrence of each block only. Cuts off a torn last
-     * line, so appending goes on after the last intact one.
+     * Reads the journal, handing every block to {@code reader} as its line is read (nothing per line
+     * is kept). A torn last line is cut off, so appending goes on after the last intact one.
+     *
+     * @throws FolderException if a line other than the last fails its check, or an intact line does
+     *     not fit the experiment
      */
-    public List<Block> load() throws IOException {
-        Path file = dir.resolve(JOURNAL);
+    public void load(BlockReader reader) throws IOException {
+        Path file = dir().resolve(JOURNAL);
         if (!Files.exists(file)) {
-            return List.of();
+            return;
         }
-        byte[] bytes = Files.readAllBytes(file);
-        Map<Long, Block> blocks = new LinkedHashMap<>();
-        int start = 0;
-        int intactEnd = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] != '\n') {
-                continue;
+        String resume = "run 'ballast " + plan.kind() + " --resume " + dir() + "'";
+        long offset = 0;
+        long intactEnd = 0;
+        int lineNumber = 0;
+        int badLine = 0;        // a line that failed its check; fine only if it is the last
+        String badWhy = null;
+        byte[] line = new byte[MAX_LINE];
+        int length = 0;
+        boolean tooLong = false;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            for (int c = in.read(); c != -1; c = in.read()) {
+                offset++;
+                if (c != '\n') {
+                    if (length < MAX_LINE) {
+                        line[length++] = (byte) c;
+                    } else {
+                        tooLong = true;
+                    }
+                    continue;
+                }
+                lineNumber++;
+                if (badWhy != null) {
+                    throw damagedAt(file, badLine, badWhy, resume);
+                }
+                long[] parsed = tooLong ? null : parse(new String(line, 0, length, StandardCharsets.US_ASCII));
+                if (parsed == null) {
+                    badLine = lineNumber;
+                    badWhy = tooLong ? "a line too long to be a block" : "a line fails its checksum";
+                } else {
+                    try {
+                        reader.block((int) parsed[0], (int) parsed[1], java.util.Arrays.copyOfRange(parsed, 2,
+                                parsed.length));
+                    } catch (IllegalArgumentException e) {
+                        throw damagedAt(file, lineNumber, e.getMessage(), resume);
+                    }
+                    intactEnd = offset;
+                }
+                length = 0;
+                tooLong = false;
             }
-            Block b = parse(new String(bytes, start, i - start, StandardCharsets.US_ASCII));
-            if (b != null) {
-                blocks.putIfAbsent(((long) b.point() << 32) | b.block(), b);
-                intactEnd = i + 1;
-            }
-            start = i + 1;
         }
-        if (intactEnd < bytes.length) {
+        if (badWhy != null && (length > 0 || tooLong)) {
+            throw damagedAt(file, badLine, badWhy, resume);
+        }
+        if (intactEnd < offset) {
+            // The last line was torn by a crash: cut it off; its block runs again.
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 ch.truncate(intactEnd);
+                ch.force(false);
             }
         }
-        return List.copyOf(blocks.values());
+    }
+
+    private static FolderException damagedAt(Path file, int line, String why, String resume) {
+        return FolderException.damaged(file, "line " + line + ": " + why + ", and it is not the last line", "delete it, "
+                + "or keep only its first " + (line - 1) + " lines, and " + resume + " to run the lost blocks again");
     }
 
     /** Appends a finished block. Not thread-safe: the runner calls it one block at a time. */
     public void append(int point, int block, long[] counts) throws IOException {
         if (journal == null) {
-            journal = FileChannel.open(dir.resolve(JOURNAL), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            journal = FileChannel.open(dir().resolve(JOURNAL), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
+            forcedAt = System.nanoTime();
         }
         StringBuilder line = new StringBuilder(16 + counts.length * 6).append(point).append(' ').append(block)
                 .append(' ');
@@ -166,6 +259,10 @@ public final class ExperimentFolder {
         while (buffer.hasRemaining()) {
             journal.write(buffer);
         }
+        if (System.nanoTime() - forcedAt > FORCE_EVERY_NANOS) {
+            journal.force(false);
+            forcedAt = System.nanoTime();
+        }
     }
 
     private static long crc(CharSequence text) {
@@ -174,8 +271,8 @@ public final class ExperimentFolder {
         return crc.getValue();
     }
 
-    /** Returns the block of a journal line, or null if the line is not intact. */
-    static Block parse(String line) {
+    /** Returns {point, block, counts...} of a journal line, or null if the line is not intact. */
+    static long[] parse(String line) {
         int lastSpace = line.lastIndexOf(' ');
         if (lastSpace < 0) {
             return null;
@@ -190,20 +287,25 @@ public final class ExperimentFolder {
                 return null;
             }
             String[] numbers = parts[2].split(",");
-            long[] counts = new long[numbers.length];
+            long[] out = new long[2 + numbers.length];
+            out[0] = Integer.parseInt(parts[0]);
+            out[1] = Integer.parseInt(parts[1]);
             for (int i = 0; i < numbers.length; i++) {
-                counts[i] = Long.parseLong(numbers[i]);
+                out[2 + i] = Long.parseLong(numbers[i]);
             }
-            return new Block(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), counts);
+            return out;
         } catch (NumberFormatException e) {
             return null;
         }
     }
 
-    /** Closes the journal, writes the final files through {@code tables}, and removes the plan and journal. */
-    public Path finish(BatchFolder.TableWriter tables) throws IOException {
+    /**
+     * Closes the journal, writes the final files through {@code tables}, and removes the plan and
+     * journal; redone in full by a resume if a crash stops it at any step.
+     */
+    public Path finish(JobFolder.TableWriter tables, JobFolder.Checkpoint checkpoint) throws IOException {
         closeJournal();
-        return BatchFolder.finish(dir, tables, JOURNAL, PLAN);
+        return folder.finish(tables, checkpoint, PLAN, JOURNAL);
     }
 
     /** Closes the journal (after an interruption; the folder stays resumable). */
@@ -212,6 +314,16 @@ public final class ExperimentFolder {
             journal.force(false);
             journal.close();
             journal = null;
+        }
+    }
+
+    /** Closes the journal and releases the folder's lock. */
+    @Override
+    public void close() throws IOException {
+        try {
+            closeJournal();
+        } finally {
+            folder.close();
         }
     }
 }

@@ -2,6 +2,7 @@ package ballast.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,15 +11,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A results folder that appears whole or not at all. Files are written into a hidden sibling
- * folder, which {@link #commit()} renames to the target in one atomic step; {@link #close()} without
- * a commit deletes it. An existing target is never overwritten.
+ * A results folder that appears whole or not at all. Its name is claimed first, by creating it empty
+ * (atomically: two commands started in the same second never get the same folder); files are
+ * written into a hidden sibling folder, which {@link #commit()} renames onto the claimed, still
+ * empty folder in one atomic step; {@link #close()} without a commit deletes both. An existing
+ * folder is never overwritten.
  *
  * <pre>{@code
- * try (ResultFolder out = ResultFolder.create(target)) {
+ * try (ResultFolder out = ResultFolder.create(Target.exactly(dir))) {
  *     write(out.dir());
  *     Path done = out.commit();
  * }
@@ -27,48 +31,132 @@ import java.util.stream.Stream;
 public final class ResultFolder implements AutoCloseable {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final Pattern KIND = Pattern.compile("[a-z]+");
+    /** Suffixes tried for a default folder before giving up (-2 ... -MAX_SUFFIX). */
+    static final int MAX_SUFFIX = 10_000;
 
     private final Path target;
     private final Path work;
     private final Thread cleanup;
     private boolean committed;
 
+    /**
+     * Where a new results folder goes: a folder the user named ({@link #exactly}), or the default
+     * folder of a job's kind ({@link #byDefault}). Every command that writes results picks its folder
+     * through this class, so the layout is the same for all of them.
+     */
+    public static final class Target {
+        private final Path exactly;
+        private final Path root;
+        private final String subject;
+        private final String kind;
+        private final Instant now;
+
+        private Target(Path exactly, Path root, String subject, String kind, Instant now) {
+            this.exactly = exactly;
+            this.root = root;
+            this.subject = subject;
+            this.kind = kind;
+            this.now = now;
+        }
+
+        /** The folder {@code dir}, which must not exist. */
+        public static Target exactly(Path dir) {
+            return new Target(dir, null, null, null, null);
+        }
+
+        /**
+         * The default folder {@code root/<subject>/<kind>-<UTC time>/}, e.g.
+         * {@code results/baseline/batch-20261124T050607Z/}, with {@code -2}, {@code -3}, ... if that
+         * name is taken. {@code subject} (a scenario's name) is made a safe folder name: characters
+         * other than letters, digits, {@code . _ - +} become {@code _}, and so does a leading dot.
+         *
+         * @param kind a lowercase word: {@code run}, {@code batch}, {@code sweep}, {@code sobol}, ...
+         */
+        public static Target byDefault(Path root, String subject, String kind, Instant now) {
+            if (!KIND.matcher(kind).matches()) {
+                throw new IllegalArgumentException("a kind of results is a lowercase word, got '" + kind + "'");
+            }
+            return new Target(null, root, safeName(subject), kind, now);
+        }
+
+        /**
+         * Creates the folder, empty, and returns its absolute path. A default folder takes the first
+         * free suffix; creating a directory is atomic, so two commands never claim the same one.
+         *
+         * @throws FileAlreadyExistsException if a folder named {@link #exactly} exists
+         */
+        public Path claim() throws IOException {
+            if (exactly != null) {
+                Path dir = exactly.toAbsolutePath().normalize();
+                Files.createDirectories(dir.getParent());
+                try {
+                    return Files.createDirectory(dir);
+                } catch (FileAlreadyExistsException e) {
+                    throw new FileAlreadyExistsException(exactly.toString(), null, "results are never overwritten");
+                }
+            }
+            Path parent = root.resolve(subject).toAbsolutePath().normalize();
+            Files.createDirectories(parent);
+            String base = kind + "-" + STAMP.format(now);
+            for (int i = 1; i <= MAX_SUFFIX; i++) {
+                try {
+                    return Files.createDirectory(parent.resolve(i == 1 ? base : base + "-" + i));
+                } catch (FileAlreadyExistsException e) {
+                    // taken (perhaps a moment ago by another command): try the next suffix
+                }
+            }
+            throw new IOException("no free folder name " + parent.resolve(base) + "-N for N up to " + MAX_SUFFIX);
+        }
+
+        @Override
+        public String toString() {
+            return exactly != null ? exactly.toString() : root.resolve(subject).resolve(kind + "-<UTC time>").toString();
+        }
+    }
+
+    /** Returns {@code name} as one safe folder name (never empty, never starting with a dot, no separators). */
+    static String safeName(String name) {
+        StringBuilder b = new StringBuilder();
+        name.codePoints().limit(100).forEach(c -> b.appendCodePoint(
+                Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' || c == '+' ? c : '_'));
+        if (b.length() == 0 || b.charAt(0) == '.') {
+            b.insert(0, '_');
+        }
+        return b.toString();
+    }
+
     private ResultFolder(Path target, Path work) {
         this.target = target;
         this.work = work;
         // Ctrl-C runs shutdown hooks: leave no half-written folder behind.
-        this.cleanup = new Thread(() -> deleteQuietly(work), "ballast-cleanup");
+        this.cleanup = new Thread(() -> {
+            deleteQuietly(work);
+            deleteIfEmpty(target);
+        }, "ballast-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
     /**
-     * Returns {@code results/<scenario>/<UTC time>} under {@code root}, with {@code -2}, {@code -3}, ...
-     * appended if a folder of that second already exists.
+     * Claims {@code target} and starts writing a results folder for it.
+     *
+     * @throws FileAlreadyExistsException if the folder the user named exists (results are never overwritten)
+     * @throws IOException if a folder cannot be made
      */
-    public static Path defaultTarget(Path root, String scenario, Instant now) {
-        Path base = root.resolve(scenario).resolve(STAMP.format(now));
-        Path candidate = base;
-        for (int i = 2; Files.exists(candidate); i++) {
-            candidate = base.resolveSibling(base.getFileName() + "-" + i);
+    public static ResultFolder create(Target target) throws IOException {
+        Path claimed = target.claim();
+        try {
+            Path work = Files.createTempDirectory(claimed.getParent(), "." + claimed.getFileName() + ".partial-");
+            return new ResultFolder(claimed, work);
+        } catch (IOException | RuntimeException e) {
+            deleteIfEmpty(claimed);
+            throw e;
         }
-        return candidate;
     }
 
-    /**
-     * Starts a results folder for {@code target}.
-     *
-     * @throws FileAlreadyExistsException if {@code target} exists (results are never overwritten)
-     * @throws IOException if the working folder cannot be made
-     */
-    public static ResultFolder create(Path target) throws IOException {
-        Path absolute = target.toAbsolutePath().normalize();
-        if (Files.exists(absolute)) {
-            throw new FileAlreadyExistsException(target.toString(), null, "results are never overwritten");
-        }
-        Path parent = absolute.getParent();
-        Files.createDirectories(parent);
-        Path work = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".partial-");
-        return new ResultFolder(absolute, work);
+    /** Claims the folder {@code dir} and starts writing into it: {@code create(Target.exactly(dir))}. */
+    public static ResultFolder create(Path dir) throws IOException {
+        return create(Target.exactly(dir));
     }
 
     /** Returns the folder to write into until {@link #commit()}. */
@@ -76,16 +164,28 @@ public final class ResultFolder implements AutoCloseable {
         return work;
     }
 
+    /** Returns the folder the results will have, claimed (and empty) until {@link #commit()}. */
+    public Path target() {
+        return target;
+    }
+
     /**
-     * Moves the finished folder to its target and returns the target.
+     * Moves the finished folder onto its claimed, empty target in one rename, and returns the target.
      *
-     * @throws FileAlreadyExistsException if the target appeared meanwhile
+     * @throws FileAlreadyExistsException if something was put into the target meanwhile
      */
     public Path commit() throws IOException {
-        if (Files.exists(target)) {
+        try {
+            // rename(2) replaces an empty directory atomically, and refuses a non-empty one.
+            Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (DirectoryNotEmptyException | FileAlreadyExistsException e) {
             throw new FileAlreadyExistsException(target.toString(), null, "results are never overwritten");
+        } catch (IOException e) {
+            if (Files.isDirectory(target) && !isEmpty(target)) {
+                throw new FileAlreadyExistsException(target.toString(), null, "results are never overwritten");
+            }
+            throw e;
         }
-        Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
         committed = true;
         return target;
     }
@@ -94,11 +194,27 @@ public final class ResultFolder implements AutoCloseable {
     public void close() {
         if (!committed) {
             deleteQuietly(work);
+            deleteIfEmpty(target);
         }
         try {
             Runtime.getRuntime().removeShutdownHook(cleanup);
         } catch (IllegalStateException e) {
             // Already shutting down: the hook does the cleanup.
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    /** Removes a claimed folder if nothing was put into it. */
+    static void deleteIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // Not empty (someone else's files) or not ours to remove: leave it.
         }
     }
 

@@ -12,7 +12,6 @@ import ballast.scenario.YNode.YMap;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -244,9 +243,5 @@ public final class ScenarioLoader {
     /** Returns a map's keys as a list, in file order. */
     static List<String> keys(YMap map) {
         return new ArrayList<>(map.entries().keySet());
-    }
-
-    static <K, V> Map<K, V> ordered() {
-        return new LinkedHashMap<>();
     }
 }

@@ -15,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.nio.file.Path;
-import java.util.BitSet;
 import org.junit.jupiter.api.Test;
 
 class BatchTest {
@@ -112,10 +111,10 @@ class BatchTest {
 
     @Test
     void theThreadCountDoesNotChangeTheCounts() throws Exception {
-        BatchSummary one = new Batch(BASELINE, 1200).run(BatchSummary.of(BASELINE.parameters()), new BitSet(), 1,
-                new Batch.Listener() { });
-        BatchSummary three = new Batch(BASELINE, 1200).run(BatchSummary.of(BASELINE.parameters()), new BitSet(), 3,
-                new Batch.Listener() { });
+        BatchSummary one = BatchSummary.of(BASELINE.parameters());
+        DesignRun.batch(BASELINE, 1200).run((p, b) -> false, 1, (p, b, part) -> one.merge(part));
+        BatchSummary three = BatchSummary.of(BASELINE.parameters());
+        DesignRun.batch(BASELINE, 1200).run((p, b) -> false, 3, (p, b, part) -> three.merge(part));
         assertTrue(one.sameCounts(three));
         assertEquals(1200, one.replications());
         assertTrue(one.switches(6, Side.PRC) > 0, "St Vincent leaves Taipei in some runs");

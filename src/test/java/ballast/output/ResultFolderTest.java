@@ -9,7 +9,14 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +30,7 @@ class ResultFolderTest {
         Path target = dir.resolve("scenario/run");
         try (ResultFolder folder = ResultFolder.create(target)) {
             Files.writeString(folder.dir().resolve("a.csv"), "x\n");
-            assertFalse(Files.exists(target), "nothing appears before the commit");
+            assertEquals(List.of(), names(target), "the claimed folder stays empty until the commit");
             assertEquals(target, folder.commit());
         }
         assertEquals("x\n", Files.readString(target.resolve("a.csv")));
@@ -45,20 +52,69 @@ class ResultFolderTest {
         assertThrows(FileAlreadyExistsException.class, () -> ResultFolder.create(dir.resolve("taken")));
         Path late = dir.resolve("late");
         try (ResultFolder folder = ResultFolder.create(late)) {
-            Files.createDirectories(late);
+            Files.writeString(late.resolve("someone-else.txt"), "mine\n");
             assertThrows(FileAlreadyExistsException.class, folder::commit);
         }
         assertEquals(List.of("late", "taken"), names(dir));
+        assertEquals("mine\n", Files.readString(late.resolve("someone-else.txt")), "never overwritten");
     }
 
     @Test
-    void theDefaultTargetIsTheUtcSecondWithASuffixWhenTaken() throws Exception {
+    void theDefaultFolderSaysItsKindAndTheUtcSecondWithASuffixWhenTaken() throws Exception {
         Instant now = Instant.parse("2026-11-24T05:06:07Z");
-        Path first = ResultFolder.defaultTarget(dir, "baseline", now);
-        assertEquals(dir.resolve("baseline/20261124T050607Z"), first);
-        Files.createDirectories(first);
-        assertEquals(dir.resolve("baseline/20261124T050607Z-2"), ResultFolder.defaultTarget(dir, "baseline", now));
+        Path first = ResultFolder.Target.byDefault(dir, "baseline", "batch", now).claim();
+        assertEquals(dir.resolve("baseline/batch-20261124T050607Z"), first);
+        assertEquals(dir.resolve("baseline/batch-20261124T050607Z-2"),
+                ResultFolder.Target.byDefault(dir, "baseline", "batch", now).claim());
+        assertEquals(dir.resolve("baseline/run-20261124T050607Z"),
+                ResultFolder.Target.byDefault(dir, "baseline", "run", now).claim());
         assertTrue(Files.isDirectory(first));
+    }
+
+    @Test
+    void commandsStartedInTheSameSecondGetDifferentFolders() throws Exception {
+        Instant now = Instant.parse("2026-11-24T05:06:07Z");
+        int n = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Path>> claims = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                claims.add(pool.submit(() -> {
+                    go.await();
+                    try (ResultFolder f = ResultFolder.create(ResultFolder.Target.byDefault(dir, "baseline", "run",
+                            now))) {
+                        Files.writeString(f.dir().resolve("allies.csv"), f.target().toString());
+                        return f.commit();
+                    }
+                }));
+            }
+            go.countDown();
+            Set<Path> folders = new HashSet<>();
+            for (Future<Path> c : claims) {
+                Path p = c.get();
+                assertEquals(p.toString(), Files.readString(p.resolve("allies.csv")), "each wrote its own folder");
+                folders.add(p);
+            }
+            assertEquals(n, folders.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> expected = new ArrayList<>(List.of("run-20261124T050607Z"));
+        for (int i = 2; i <= n; i++) {
+            expected.add("run-20261124T050607Z-" + i);
+        }
+        assertEquals(expected.stream().sorted().toList(), names(dir.resolve("baseline")));
+    }
+
+    @Test
+    void aNameThatIsNotAPlainFolderNameBecomesOne() throws Exception {
+        Instant now = Instant.parse("2026-11-24T05:06:07Z");
+        for (String name : List.of("..", ".", "", "a/../../b", ".hidden")) {
+            Path p = ResultFolder.Target.byDefault(dir, name, "run", now).claim();
+            assertEquals(dir.toAbsolutePath(), p.getParent().getParent(), name + " stays inside the root: " + p);
+            assertFalse(p.getParent().getFileName().toString().startsWith("."), p.toString());
+        }
     }
 
     private static List<String> names(Path dir) throws Exception {

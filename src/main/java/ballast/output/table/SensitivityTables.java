@@ -77,7 +77,7 @@ public final class SensitivityTables {
             for (int p = 0; p < design.size(); p++) {
                 List<Object> row = new ArrayList<>(List.of(p));
                 for (int j = 0; j < params.size(); j++) {
-                    row.add(SweepTables.value(design.factors().get(j), design.points()[p][j]));
+                    row.add(SweepTables.value(design.factors().get(j), design.value(p, j)));
                 }
                 for (double[] m : means) {
                     row.add(fixed(m[p]));

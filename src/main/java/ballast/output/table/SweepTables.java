@@ -84,7 +84,7 @@ public final class SweepTables {
         List<Object> row = new ArrayList<>();
         row.add(p);
         for (int j = 0; j < design.factors().size(); j++) {
-            row.add(value(design.factors().get(j), design.points()[p][j]));
+            row.add(value(design.factors().get(j), design.value(p, j)));
         }
         return row;
     }
