@@ -158,11 +158,13 @@ public final class BatchFolder implements AutoCloseable {
         if (in.readLong() != MAGIC) {
             throw FolderException.damaged(file, "it is not a Ballast journal", toDo);
         }
-        int format = in.readInt();
-        if (format != FORMAT) {
-            throw FolderException.otherVersion(file, "finish the batch with that version, or " + toDo);
+        boolean intact = (int) crc.getValue() == stored;
+        if (in.readInt() != FORMAT) {
+            throw intact ? FolderException.otherVersion(file, "finish the batch with that version, or " + toDo)
+                    : FolderException.damaged(file, "it is not a journal of this version, or its checksum does not "
+                            + "match", toDo);
         }
-        if ((int) crc.getValue() != stored) {
+        if (!intact) {
             throw FolderException.damaged(file, "its checksum does not match its contents", toDo);
         }
         try {

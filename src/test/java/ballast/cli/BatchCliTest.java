@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ballast.output.BatchFolder;
+import ballast.output.JobFolder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -58,6 +59,11 @@ class BatchCliTest {
         while (!Files.exists(journal) && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
+        // While it runs, the folder is its own: a second --resume is refused, not run beside it.
+        Cli meanwhile = Cli.run("batch", "--resume", killed.toString());
+        assertTrue(child.isAlive(), "the child still runs: " + Files.readString(dir.resolve("child.log")));
+        assertEquals(2, meanwhile.exitCode(), meanwhile.err());
+        assertTrue(meanwhile.err().contains(killed + " is in use by another ballast process"), meanwhile.err());
         child.destroyForcibly(); // SIGKILL: no shutdown hooks, no last save
         child.waitFor(30, TimeUnit.SECONDS);
         assertTrue(Files.exists(journal), "the child saved at least one block: " + Files.readString(
@@ -75,6 +81,38 @@ class BatchCliTest {
         Cli again = Cli.run("batch", "--resume", killed.toString());
         assertEquals(2, again.exitCode());
         assertTrue(again.err().contains("finished batch"), again.err());
+    }
+
+    @Test
+    void aBatchCutWhileFinishingIsFinishedByAResumeWithTheSameTables() throws Exception {
+        String tiny = BallastTestFiles.fixture("tiny.yaml");
+        Path whole = dir.resolve("whole");
+        assertEquals(0, Cli.run("batch", tiny, "-n", "1200", "--out", whole.toString()).exitCode());
+        for (String step : List.of("moved charts", "plan removed")) {
+            Path cut = dir.resolve("cut-" + step.replace(' ', '-'));
+            Cli crashed = Cli.runWith(made -> {
+                if (made instanceof BatchCommand b) {
+                    b.finishing = reached -> {
+                        if (reached.equals(step)) {
+                            throw new IOException("power cut after " + reached);
+                        }
+                    };
+                }
+            }, "batch", tiny, "-n", "1200", "--out", cut.toString());
+            assertEquals(1, crashed.exitCode(), crashed.err());
+            Cli resumed = Cli.run("batch", "--resume", cut.toString());
+            if (step.equals("plan removed")) {
+                assertEquals(2, resumed.exitCode(), resumed.err());
+                assertTrue(resumed.err().contains("finished batch"), resumed.err());
+            } else {
+                assertEquals(0, resumed.exitCode(), resumed.err());
+            }
+            assertSameTables(whole, cut);
+            assertEquals(names(whole.resolve("charts/7in")), names(cut.resolve("charts/7in")));
+            for (String bookkeeping : List.of(BatchFolder.PLAN, BatchFolder.JOURNAL, JobFolder.LOCK)) {
+                assertFalse(Files.exists(cut.resolve(bookkeeping)), bookkeeping + " after a cut at " + step);
+            }
+        }
     }
 
     @Test
@@ -181,6 +219,12 @@ class BatchCliTest {
         for (String table : TABLES) {
             assertArrayEquals(Files.readAllBytes(expected.resolve(table)), Files.readAllBytes(actual.resolve(table)),
                     table);
+        }
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 

@@ -33,20 +33,30 @@ class ChartCliTest {
 
     @Test
     void aBatchDrawsItsChartsAndChartRedrawsThemAtAnotherSizeWithoutRerunning() throws Exception {
-        Path b = batch("baseline", "b");
+        // The batch runs a copy of the scenarios, which is deleted before `chart`: the model cannot run again.
+        Path scenarios = dir.resolve("scenarios");
+        try (Stream<Path> files = Files.walk(Path.of("scenarios"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, scenarios.resolve(Path.of("scenarios").relativize(f).toString()));
+            }
+        }
+        Path b = dir.resolve("b");
+        Cli ran = Cli.run("batch", scenarios.resolve("baseline.yaml").toString(), "-n", "600", "--out", b.toString());
+        assertEquals(0, ran.exitCode(), ran.err());
         List<String> expected = CHARTS.stream()
                 .flatMap(c -> Stream.of(c + ".pdf", c + ".png", c + ".svg")).sorted().toList();
         assertEquals(expected, names(b.resolve("charts/7in")));
+        try (Stream<Path> files = Files.walk(scenarios)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
 
-        // Redraw from the tables alone: remove nothing the charts need but make sure no model runs,
-        // by checking that the tables are untouched.
-        byte[] tables = Files.readAllBytes(b.resolve("allies_by_month.csv"));
         Cli cli = Cli.run("chart", b.toString(), "--width", "3.5in", "--format", "pdf,png");
         assertEquals(0, cli.exitCode(), cli.err());
         assertEquals(b.resolve("charts/3.5in") + System.lineSeparator(), cli.out());
         assertEquals(CHARTS.stream().flatMap(c -> Stream.of(c + ".pdf", c + ".png")).sorted().toList(),
                 names(b.resolve("charts/3.5in")));
-        assertTrue(java.util.Arrays.equals(tables, Files.readAllBytes(b.resolve("allies_by_month.csv"))));
 
         Cli again = Cli.run("chart", b.toString(), "--width", "3.5in", "--format", "pdf");
         assertEquals(2, again.exitCode());

@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a user meets it: what it writes, prints and exits with. */
@@ -118,15 +120,37 @@ class CliTest {
     }
 
     @Test
-    void helpListsEveryCommand() {
+    void helpListsEveryCommandAndEachCommandHasItsOwnHelp() {
         Cli cli = Cli.run("--help");
         assertEquals(0, cli.exitCode());
-        for (String command : List.of("run", "validate", "bench", "help")) {
-            assertTrue(cli.out().contains("  " + command + " "), command + " in\n" + cli.out());
+        Set<String> commands = new CommandLine(new BallastCommand()).getSubcommands().keySet();
+        assertTrue(commands.size() >= 10, commands.toString());
+        for (String command : commands) {
+            assertTrue(cli.out().contains("\n  " + command + " "), command + " in\n" + cli.out());
+            Cli help = Cli.run(command, "--help");
+            assertEquals(0, help.exitCode(), command + ": " + help.err());
+            assertTrue(help.out().contains("Usage: ballast " + command), command + ": " + help.out());
         }
         Cli run = Cli.run("run", "--help");
         assertTrue(run.out().contains("--seed"), run.out());
         assertTrue(run.out().contains("--out"), run.out());
+        assertTrue(cli.out().contains("130"), "the exit codes include Ctrl-C's");
+    }
+
+    @Test
+    void anUnknownCommandIsExitCode2AndOneLineWithADidYouMean() {
+        for (String[] args : List.of(new String[] {"frobnicate", "--help"}, new String[] {"frobnicate"},
+                new String[] {"--help", "frobnicate"})) {
+            Cli cli = Cli.run(args);
+            assertEquals(2, cli.exitCode(), String.join(" ", args));
+            assertEquals("", cli.out(), "no help on stdout for " + String.join(" ", args));
+            assertEquals(1, cli.err().lines().count(), cli.err());
+            assertTrue(cli.err().startsWith("ballast: unknown command 'frobnicate'; the commands are batch, run"),
+                    cli.err());
+        }
+        Cli typo = Cli.run("sweeep", "scenarios/baseline.yaml");
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().contains("unknown command 'sweeep' (did you mean 'sweep'?)"), typo.err());
     }
 
     @Test

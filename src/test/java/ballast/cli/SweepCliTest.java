@@ -85,6 +85,10 @@ class SweepCliTest {
                 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
+        Cli meanwhile = Cli.run("sweep", "--resume", killed.toString());
+        assertTrue(child.isAlive(), "the child still runs: " + Files.readString(dir.resolve("child.log")));
+        assertEquals(2, meanwhile.exitCode(), meanwhile.err());
+        assertTrue(meanwhile.err().contains("is in use by another ballast process"), meanwhile.err());
         child.destroyForcibly(); // SIGKILL: no shutdown hooks
         child.waitFor(30, TimeUnit.SECONDS);
         assertTrue(Files.exists(journal), Files.readString(dir.resolve("child.log")));
@@ -104,6 +108,33 @@ class SweepCliTest {
         Cli again = Cli.run("sweep", "--resume", killed.toString());
         assertEquals(2, again.exitCode());
         assertTrue(again.err().contains("finished"), again.err());
+    }
+
+    @Test
+    void aSweepCutWhileFinishingIsFinishedByAResumeWithTheSameTables() throws Exception {
+        String[] sweep = {"sweep", BallastTestFiles.fixture("tiny.yaml"), "--param", "rule.offer=0:1:2", "--param",
+            "rule.contagion=0:1:2", "-n", "40"};
+        Path whole = dir.resolve("whole");
+        assertEquals(0, Cli.run(concat(sweep, "--out", whole.toString())).exitCode());
+        Path cut = dir.resolve("cut");
+        Cli crashed = Cli.runWith(made -> {
+            if (made instanceof SweepCommand c) {
+                c.finishing = reached -> {
+                    if (reached.equals("moved charts")) {
+                        throw new java.io.IOException("power cut after " + reached);
+                    }
+                };
+            }
+        }, concat(sweep, "--out", cut.toString()));
+        assertEquals(1, crashed.exitCode(), crashed.err());
+        assertTrue(Files.isDirectory(cut.resolve("charts/7in")) && Files.exists(cut.resolve(ExperimentFolder.PLAN)));
+        Cli resumed = Cli.run("sweep", "--resume", cut.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        for (String t : TABLES) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve(t)), Files.readAllBytes(cut.resolve(t)), t);
+        }
+        assertTrue(Files.size(cut.resolve("charts/7in/sweep_allies.png")) > 1000);
+        assertFalse(Files.exists(cut.resolve(ExperimentFolder.JOURNAL)));
     }
 
     @Test
