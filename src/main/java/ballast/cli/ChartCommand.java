@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 + "sweep_gdp_share; sensitivity: one per output; backtest: backtest_fan, backtest_countries."})
 final class ChartCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "A finished results folder, e.g. results/baseline/<time>/.")
+    @Parameters(index = "0", paramLabel = "DIR", description = "A finished results folder, e.g. results/baseline/batch-<time>/.")
     Path dir;
 
     @Mixin

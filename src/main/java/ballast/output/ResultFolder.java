@@ -108,11 +108,6 @@ public final class ResultFolder implements AutoCloseable {
             }
             throw new IOException("no free folder name " + parent.resolve(base) + "-N for N up to " + MAX_SUFFIX);
         }
-
-        @Override
-        public String toString() {
-            return exactly != null ? exactly.toString() : root.resolve(subject).resolve(kind + "-<UTC time>").toString();
-        }
     }
 
     /** Returns {@code name} as one safe folder name (never empty, never starting with a dot, no separators). */

@@ -116,6 +116,44 @@ class BatchCliTest {
     }
 
     @Test
+    void aDamagedJournalOrPlanIsRefusedInOneLineNamingTheFileNeverCounted() throws Exception {
+        String tiny = BallastTestFiles.fixture("tiny.yaml");
+        Path cut = dir.resolve("cut");
+        Cli crashed = Cli.runWith(made -> {
+            if (made instanceof BatchCommand b) {
+                b.finishing = reached -> {
+                    throw new IOException("power cut after " + reached);
+                };
+            }
+        }, "batch", tiny, "-n", "1200", "--out", cut.toString());
+        assertEquals(1, crashed.exitCode(), crashed.err());
+        Path journal = cut.resolve(BatchFolder.JOURNAL);
+        byte[] good = Files.readAllBytes(journal);
+        byte[] flipped = good.clone();
+        flipped[good.length / 2] ^= 8;
+        Files.write(journal, flipped);
+        Cli bit = Cli.run("batch", "--resume", cut.toString());
+        assertEquals(1, bit.exitCode(), bit.err());
+        assertEquals("ballast: " + journal + " is damaged (its checksum does not match its contents), so it cannot be "
+                + "trusted; delete it and run 'ballast batch --resume " + cut + "' to run the batch again from the "
+                + "start" + System.lineSeparator(), bit.err());
+        Files.write(journal, java.util.Arrays.copyOf(good, good.length - 100));
+        Cli shorter = Cli.run("batch", "--resume", cut.toString());
+        assertEquals(1, shorter.exitCode());
+        assertTrue(shorter.err().startsWith("ballast: " + journal + " is damaged"), shorter.err());
+        Files.write(journal, good);
+        Path plan = cut.resolve(BatchFolder.PLAN);
+        String text = Files.readString(plan);
+        Files.writeString(plan, text.substring(0, text.length() / 2));
+        Cli torn = Cli.run("batch", "--resume", cut.toString());
+        assertEquals(1, torn.exitCode());
+        assertEquals(1, torn.err().lines().count(), torn.err());
+        assertTrue(torn.err().startsWith("ballast: " + plan + " is damaged (not valid JSON"), torn.err());
+        Files.writeString(plan, text);
+        assertEquals(0, Cli.run("batch", "--resume", cut.toString()).exitCode(), "intact again, it finishes");
+    }
+
+    @Test
     void runReplaysOneReplicationOfABatchExactly() throws Exception {
         Path batch = dir.resolve("kept");
         assertEquals(0, Cli.run("batch", BASELINE, "-n", "700", "--seed", "3", "--keep-runs", "--out",

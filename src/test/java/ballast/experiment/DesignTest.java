@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ballast.scenario.Scenario;
+import ballast.scenario.ScenarioLoader;
 import ballast.scenario.ScenarioTemplate;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,7 +69,7 @@ class DesignTest {
 
     @Test
     void aBatchStopsAfterItsFirstBlocksWithoutListingTheRest() throws Exception {
-        Scenario tiny = BASELINE.scenario();
+        Scenario tiny = ScenarioLoader.load(Path.of(DesignTest.class.getResource("/fixtures/tiny.yaml").toURI()));
         DesignRun<BatchSummary> run = DesignRun.batch(tiny, DesignRun.MAX_REPLICATIONS);
         assertEquals(2_000_000, run.blocks());
         BlockSet done = new BlockSet();
