@@ -106,7 +106,7 @@ final class BatchCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             DesignRun<BatchSummary> batch = DesignRun.batch(scenario, plan.replications());
             BatchFolder.Progress saved = folder.load(p);
-            BatchSummary total = saved != null ? saved.summary() : BatchSummary.runningTotal(p);
+            BatchSummary total = saved != null ? saved.summary() : BatchSummary.of(p);
             BlockSet done = saved != null ? saved.doneBlocks() : new BlockSet();
             long before = total.replications();
             if (before > 0) {

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -222,7 +223,8 @@ public final class BatchFolder implements AutoCloseable {
      */
     public static byte[] journal(Plan plan, BatchSummary summary, BlockSet doneBlocks) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 18);
-        DataOutputStream out = new DataOutputStream(bytes);
+        CRC32C crc = new CRC32C();
+        DataOutputStream out = new DataOutputStream(new CheckedOutputStream(bytes, crc));
         out.writeLong(MAGIC);
         out.writeInt(FORMAT);
         out.writeLong(plan.replications());
@@ -237,10 +239,7 @@ public final class BatchFolder implements AutoCloseable {
         }
         summary.write(out);
         out.flush();
-        CRC32C crc = new CRC32C();
-        crc.update(bytes.toByteArray());
-        out.writeInt((int) crc.getValue());
-        out.flush();
+        new DataOutputStream(bytes).writeInt((int) crc.getValue());
         return bytes.toByteArray();
     }
 
