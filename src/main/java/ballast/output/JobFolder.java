@@ -108,7 +108,9 @@ public final class JobFolder implements AutoCloseable {
      */
     static JobFolder open(Path dir, String planName, String noun, List<String> leftovers) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
-        boolean finished = Files.exists(abs.resolve(Manifest.FILE));
+        // Finished: a manifest and no plan of any job (an unfinished job of another kind is left alone).
+        boolean finished = Files.exists(abs.resolve(Manifest.FILE)) && !Files.exists(abs.resolve(BatchFolder.PLAN))
+                && !Files.exists(abs.resolve(ExperimentFolder.PLAN));
         if (!Files.exists(abs.resolve(planName)) && !finished) {
             throw new NoSuchFileException(dir.toString(), null, "cannot resume: " + (Files.isDirectory(abs)
                     ? "it has no " + planName + ", so it is not an unfinished " + noun : "no such folder"));
