@@ -65,6 +65,20 @@ class JournalTest {
         return folder;
     }
 
+    /** Journals the first two blocks of a batch of 2,600 in folder "b" and returns the journal's path. */
+    private Path journalOfB() throws Exception {
+        try (BatchFolder folder = batchWithJournal("b", 2_600, 2)) {
+            return folder.dir().resolve(BatchFolder.JOURNAL);
+        }
+    }
+
+    /** Resumes folder "b" and returns why its journal is refused. */
+    private FolderException refusal() throws Exception {
+        try (BatchFolder folder = BatchFolder.open(dir.resolve("b"))) {
+            return assertThrows(FolderException.class, () -> folder.load(TINY.parameters()));
+        }
+    }
+
     @Test
     void anIntactJournalGivesBackItsCountsAndBlocks() throws Exception {
         try (BatchFolder folder = batchWithJournal("b", 2_600, 2)) {
@@ -76,59 +90,40 @@ class JournalTest {
 
     @Test
     void aFlippedBitAnywhereInTheBatchJournalIsRefusedNamingTheFile() throws Exception {
-        Path journal;
-        byte[] good;
-        try (BatchFolder folder = batchWithJournal("b", 2_600, 2)) {
-            journal = folder.dir().resolve(BatchFolder.JOURNAL);
-            good = Files.readAllBytes(journal);
-        }
+        Path journal = journalOfB();
+        byte[] good = Files.readAllBytes(journal);
         for (int k = 0; k < 64; k++) {
             int at = (int) ((long) k * (good.length - 1) / 63);
             byte[] bad = good.clone();
             bad[at] ^= (byte) (1 << (k % 8));
             Files.write(journal, bad);
-            try (BatchFolder folder = BatchFolder.open(dir.resolve("b"))) {
-                FolderException e = assertThrows(FolderException.class, () -> folder.load(TINY.parameters()),
-                        "bit " + (k % 8) + " of byte " + at);
-                assertEquals(FolderException.Reason.DAMAGED, e.reason());
-                assertTrue(e.getMessage().startsWith(journal + " "), e.getMessage());
-                assertTrue(e.getMessage().contains("delete it and run 'ballast batch --resume"), e.getMessage());
-            }
+            FolderException e = refusal();
+            assertEquals(FolderException.Reason.DAMAGED, e.reason(), "bit " + (k % 8) + " of byte " + at);
+            assertTrue(e.getMessage().startsWith(journal + " "), e.getMessage());
+            assertTrue(e.getMessage().contains("delete it and run 'ballast batch --resume"), e.getMessage());
         }
     }
 
     @Test
     void aBatchJournalCutShortIsRefused() throws Exception {
-        Path journal;
-        byte[] good;
-        try (BatchFolder folder = batchWithJournal("b", 2_600, 2)) {
-            journal = folder.dir().resolve(BatchFolder.JOURNAL);
-            good = Files.readAllBytes(journal);
-        }
+        Path journal = journalOfB();
+        byte[] good = Files.readAllBytes(journal);
         for (int length : new int[] {0, 7, 12, 40, good.length / 2, good.length - 1}) {
             Files.write(journal, java.util.Arrays.copyOf(good, length));
-            try (BatchFolder folder = BatchFolder.open(dir.resolve("b"))) {
-                FolderException e = assertThrows(FolderException.class, () -> folder.load(TINY.parameters()));
-                assertTrue(e.getMessage().contains("is damaged"), e.getMessage());
-            }
+            FolderException e = refusal();
+            assertTrue(e.getMessage().contains("is damaged"), length + " bytes: " + e.getMessage());
         }
     }
 
     @Test
     void anAbsurdBlockCountIsRefusedBeforeAnythingIsAllocated() throws Exception {
-        Path journal;
-        try (BatchFolder folder = batchWithJournal("b", 2_600, 2)) {
-            journal = folder.dir().resolve(BatchFolder.JOURNAL);
-        }
+        Path journal = journalOfB();
         byte[] bytes = Files.readAllBytes(journal);
         // magic 8, format 4, replications 8, block size 4, states 4, months 4: then the number of block runs.
         ByteBuffer.wrap(bytes).putInt(32, Integer.MAX_VALUE);
         rewriteChecksum(bytes);
         Files.write(journal, bytes);
-        try (BatchFolder folder = BatchFolder.open(dir.resolve("b"))) {
-            FolderException e = assertThrows(FolderException.class, () -> folder.load(TINY.parameters()));
-            assertTrue(e.getMessage().contains("block runs"), e.getMessage());
-        }
+        assertTrue(refusal().getMessage().contains("a count of 2147483647 block runs"), refusal().getMessage());
     }
 
     @Test
@@ -198,6 +193,16 @@ class JournalTest {
         return ExperimentFolder.create(ResultFolder.Target.exactly(dir.resolve(name)), plan);
     }
 
+    /** An experiment "e" with blocks 0 and 1 of point 0 and block 0 of point 1 journaled. */
+    private ExperimentFolder experimentWithThreeBlocks() throws Exception {
+        ExperimentFolder folder = experiment("e");
+        folder.append(0, 0, new long[] {500, 1});
+        folder.append(0, 1, new long[] {500, 2});
+        folder.append(1, 0, new long[] {500, 3});
+        folder.closeJournal();
+        return folder;
+    }
+
     private static List<String> blocks(ExperimentFolder folder) throws Exception {
         List<String> read = new ArrayList<>();
         folder.load((point, block, counts) -> read.add(point + "/" + block + ":" + counts[0]));
@@ -206,11 +211,7 @@ class JournalTest {
 
     @Test
     void aTornLastLineOfAnExperimentJournalIsDroppedAndItsBlockRunsAgain() throws Exception {
-        try (ExperimentFolder folder = experiment("e")) {
-            folder.append(0, 0, new long[] {500, 1});
-            folder.append(0, 1, new long[] {500, 2});
-            folder.append(1, 0, new long[] {500, 3});
-            folder.closeJournal();
+        try (ExperimentFolder folder = experimentWithThreeBlocks()) {
             Path journal = folder.dir().resolve(ExperimentFolder.JOURNAL);
             String intact = Files.readString(journal);
             Files.writeString(journal, "1 1 500,4,0", StandardOpenOption.APPEND); // a crash mid-write
@@ -226,11 +227,7 @@ class JournalTest {
 
     @Test
     void aBadLineBeforeIntactOnesIsRefusedNamingTheFileAndLine() throws Exception {
-        try (ExperimentFolder folder = experiment("e")) {
-            folder.append(0, 0, new long[] {500, 1});
-            folder.append(0, 1, new long[] {500, 2});
-            folder.append(1, 0, new long[] {500, 3});
-            folder.closeJournal();
+        try (ExperimentFolder folder = experimentWithThreeBlocks()) {
             Path journal = folder.dir().resolve(ExperimentFolder.JOURNAL);
             String intact = Files.readString(journal);
             byte[] flipped = intact.getBytes(StandardCharsets.US_ASCII);
