@@ -3,6 +3,7 @@ package ballast.cli;
 import ballast.experiment.BatchSummary;
 import ballast.experiment.BlockSet;
 import ballast.experiment.DesignRun;
+import ballast.experiment.Shard;
 import ballast.experiment.Statistics;
 import ballast.model.ModelParameters;
 import ballast.model.RunResult;
@@ -10,6 +11,7 @@ import ballast.output.BatchFolder;
 import ballast.output.JobFolder;
 import ballast.output.Manifest;
 import ballast.output.Provenance;
+import ballast.output.ShardFolder;
 import ballast.output.chart.BatchCharts;
 import ballast.output.chart.ChartFolder;
 import ballast.output.chart.ChartFormat;
@@ -60,6 +62,9 @@ final class BatchCommand implements Callable<Integer> {
     @Mixin
     JobOptions.Resume resume = new JobOptions.Resume();
 
+    @Mixin
+    ShardOptions sharding = new ShardOptions();
+
     @Option(names = "--keep-runs",
             description = "Also keep every replication's monthly path and switches in DIR/runs/ (gzipped CSV).")
     boolean keepRuns;
@@ -84,10 +89,38 @@ final class BatchCommand implements Callable<Integer> {
             if (output.seed != null) {
                 scenario = scenario.withSeed(output.seed);
             }
-            return run(BatchFolder.create(output.target("batch", scenario.name(), started), plan(scenario, n, started)),
-                    scenario, threadCount);
+            if (!sharding.requested()) {
+                return run(BatchFolder.create(output.target("batch", scenario.name(), started),
+                        plan(scenario, n, started, null)), scenario, threadCount);
+            }
+            BatchFolder.Plan plan = shardPlan(scenario, n, started);
+            switch (ShardOptions.start(output.out, ShardFolder.job(plan), ShardFolder.part(plan))) {
+                case DONE:
+                    return ShardOptions.alreadyDone(output.out, ShardFolder.part(plan), spec.commandLine().getOut(),
+                            spec.commandLine().getErr());
+                case RESUME:
+                    return resume(output.out, threadCount);
+                default:
+                    return run(BatchFolder.create(output.target("batch", scenario.name(), started), plan), scenario,
+                            threadCount);
+            }
         }
-        BatchFolder folder = open(resume.dir);
+        return resume(resume.dir, threadCount);
+    }
+
+    /** The plan of shard {@code --shard} of a batch of {@code n} replications. */
+    private BatchFolder.Plan shardPlan(Scenario scenario, long n, Instant started) throws IOException, UserException {
+        Shard shard = sharding.check(output.out, keepRuns);
+        try {
+            return plan(scenario, n, started, shard);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--shard " + shard + ": " + e.getMessage());
+        }
+    }
+
+    /** Resumes the unfinished batch (or shard) in {@code dir}. */
+    private int resume(Path dir, int threadCount) throws Exception {
+        BatchFolder folder = open(dir);
         Scenario scenario;
         try {
             scenario = scenarioOf(folder.plan());
@@ -104,35 +137,36 @@ final class BatchCommand implements Callable<Integer> {
             BatchFolder.Plan plan = folder.plan();
             ModelParameters p = scenario.parameters();
             PrintWriter err = spec.commandLine().getErr();
-            DesignRun<BatchSummary> batch = DesignRun.batch(scenario, plan.replications());
+            DesignRun<BatchSummary> batch = plan.restrict(DesignRun.batch(scenario, plan.replications()));
+            String task = plan.shard() == null ? scenario.name() : scenario.name() + " shard " + plan.shard();
             BatchFolder.Progress saved = folder.load(p);
             BatchSummary total = saved != null ? saved.summary() : BatchSummary.of(p);
             BlockSet done = saved != null ? saved.doneBlocks() : new BlockSet();
             long before = total.replications();
             if (before > 0) {
                 err.printf(Locale.ROOT, "ballast: resuming %s: %,d of %,d replications were done%n", folder.dir(),
-                        before, plan.replications());
+                        before, batch.size());
             }
             try (OnInterrupt onCtrlC = new OnInterrupt(batch::stop)) {
-                try (Progress progress = new Progress(scenario.name(), plan.replications(), before,
-                        batch::replicationsRun, err)) {
+                try (Progress progress = new Progress(task, batch.size(), before, batch::replicationsRun, err)) {
                     batch.run(done, threadCount, journal(folder, total));
                 }
                 if (batch.stopped()) {
                     err.printf(Locale.ROOT, "ballast: interrupted; %,d of %,d replications are saved in %s%n"
                             + "Resume with: ./ballast batch --resume %s%n", total.replications(),
-                            plan.replications(), folder.dir(), folder.dir());
+                            batch.size(), folder.dir(), folder.dir());
                     return INTERRUPTED;
                 }
-                Manifest manifest = manifest(plan, scenario, threadCount, before);
-                Path dir = folder.finish(d -> {
-                    BatchTables.write(total, p, d);
-                    manifest.write(d);
-                    // Drawn from the tables just written, exactly as `ballast chart` redraws them.
-                    SavedBatch drawn = SavedBatch.read(d);
-                    ChartFolder.write(BatchCharts.all(drawn, ChartWidth.FULL, false),
-                            ChartFolder.of(d, ChartWidth.FULL), List.of(ChartFormat.values()), false);
-                }, finishing);
+                if (plan.shard() != null) {
+                    Path dir = folder.finishShard(BatchFolder.journal(plan, total, done), finishing);
+                    err.printf(Locale.ROOT, "%s: shard %s done, %,d replications; once every shard is done, 'ballast "
+                            + "merge' writes the tables%n", scenario.name(), plan.shard(), total.replications());
+                    spec.commandLine().getOut().println(dir);
+                    return 0;
+                }
+                Manifest manifest = manifest(scenario, plan.commandLine(), Instant.parse(plan.startedAt()),
+                        batchSection(plan, before > 0 ? root.invocation() : null, before, threadCount));
+                Path dir = folder.finish(d -> writeResults(total, p, manifest, d), finishing);
                 long[] h = total.alliesHistogram(total.ticks() - 1);
                 err.printf(Locale.ROOT, "%s: %,d replications; allies of Taipei at the end of %s: median %d "
                         + "(80%% of runs %d to %d) of %d%n", scenario.name(), total.replications(), p.end(),
@@ -220,15 +254,46 @@ final class BatchCommand implements Callable<Integer> {
         return sources;
     }
 
-    private BatchFolder.Plan plan(Scenario scenario, long n, Instant started) throws IOException {
+    private BatchFolder.Plan plan(Scenario scenario, long n, Instant started, Shard shard) throws IOException {
         return new BatchFolder.Plan(scenario.file().toAbsolutePath().normalize().toString(), scenario.name(),
                 Manifest.resolvedSha256(scenario), sourceHashes(scenario), scenario.seed(), n, DesignRun.BLOCK_SIZE,
-                keepRuns,
-                root.invocation(), started.toString());
+                keepRuns, root.invocation(), started.toString(), shard);
     }
 
-    private Manifest manifest(BatchFolder.Plan plan, Scenario scenario, int threadCount, long resumedFrom)
+    /**
+     * Writes a batch's tables, {@code manifest} and charts into {@code d}: what a finished batch, or a
+     * merge of its shards, holds.
+     */
+    static void writeResults(BatchSummary total, ModelParameters p, Manifest manifest, Path d) throws IOException {
+        BatchTables.write(total, p, d);
+        manifest.write(d);
+        // Drawn from the tables just written, exactly as `ballast chart` redraws them.
+        SavedBatch drawn = SavedBatch.read(d);
+        ChartFolder.write(BatchCharts.all(drawn, ChartWidth.FULL, false), ChartFolder.of(d, ChartWidth.FULL),
+                List.of(ChartFormat.values()), false);
+    }
+
+    /**
+     * The manifest of a batch of {@code scenario}.
+     *
+     * @param commandLine the command that started it (or that merged its shards)
+     * @param batch how it ran ({@link #batchSection})
+     */
+    static Manifest manifest(Scenario scenario, String commandLine, Instant startedAt, Map<String, Object> batch)
             throws IOException {
+        Map<String, Object> summaries = new LinkedHashMap<>();
+        summaries.put("quantiles", "inverse of the empirical distribution function (Hyndman-Fan type 1)");
+        summaries.put("shareResolution", 1.0 / BatchSummary.SHARE_RESOLUTION);
+        summaries.put("interval", "95% Wilson score interval (Commons Math)");
+        return new Manifest("batch", scenario, commandLine, startedAt)
+                .put("batch", batch)
+                .put("summaries", summaries)
+                .put("parameters", scenario.parameters());
+    }
+
+    /** The {@code batch} section of a batch's manifest: how it ran. */
+    static Map<String, Object> batchSection(BatchFolder.Plan plan, String resumedBy, long resumedFrom,
+            int threadCount) {
         Map<String, Object> batch = new LinkedHashMap<>();
         batch.put("replications", plan.replications());
         batch.put("seedOfReplication", "SplitMix64 mix64(masterSeed + (i + 1) * 0x9E3779B97F4A7C15), i = 0.."
@@ -236,17 +301,10 @@ final class BatchCommand implements Callable<Integer> {
         batch.put("threads", threadCount);
         batch.put("blockSize", plan.blockSize());
         batch.put("keepRuns", plan.keepRuns());
-        if (resumedFrom > 0) {
-            batch.put("resumedBy", root.invocation());
+        if (resumedBy != null) {
+            batch.put("resumedBy", resumedBy);
             batch.put("replicationsBeforeResume", resumedFrom);
         }
-        Map<String, Object> summaries = new LinkedHashMap<>();
-        summaries.put("quantiles", "inverse of the empirical distribution function (Hyndman-Fan type 1)");
-        summaries.put("shareResolution", 1.0 / BatchSummary.SHARE_RESOLUTION);
-        summaries.put("interval", "95% Wilson score interval (Commons Math)");
-        return new Manifest("batch", scenario, plan.commandLine(), Instant.parse(plan.startedAt()))
-                .put("batch", batch)
-                .put("summaries", summaries)
-                .put("parameters", scenario.parameters());
+        return batch;
     }
 }

@@ -5,9 +5,13 @@ import ballast.experiment.Design;
 import ballast.experiment.DesignRun;
 import ballast.experiment.Factor;
 import ballast.experiment.PointSummary;
+import ballast.experiment.Shard;
 import ballast.output.ExperimentFolder;
 import ballast.output.ExperimentFolder.FactorPlan;
+import ballast.output.JobFolder;
 import ballast.output.Manifest;
+import ballast.output.ResultFolder;
+import ballast.output.ShardFolder;
 import ballast.scenario.NumericField;
 import ballast.scenario.Scenario;
 import ballast.scenario.ScenarioException;
@@ -24,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What sweeps and sensitivity analyses share: reading {@code --param} ranges against the scenario's
@@ -122,9 +127,12 @@ final class ExperimentRunner {
         return values;
     }
 
-    /** Builds every point's scenario once, so a point that breaks a rule of the format stops everything before it runs. */
-    static void checkPoints(ScenarioTemplate template, Design design) throws UserException {
-        for (int p = 0; p < design.size(); p++) {
+    /**
+     * Builds the scenario of every point from {@code first} to {@code end} (exclusive) once, so a point
+     * that breaks a rule of the format stops everything before it runs.
+     */
+    static void checkPoints(ScenarioTemplate template, Design design, int first, int end) throws UserException {
+        for (int p = first; p < end; p++) {
             try {
                 template.with(values(design, p));
             } catch (ScenarioException e) {
@@ -140,15 +148,70 @@ final class ExperimentRunner {
         return String.join(", ", parts);
     }
 
-    /** The plan of a new experiment. */
+    /**
+     * The plan of a new experiment, or of shard {@code --shard} of it, after checking that every design
+     * point it runs is a valid scenario (a shard checks only its own points; {@code ballast slurm}
+     * checks them all before it writes anything).
+     */
     static ExperimentFolder.Plan plan(String kind, Scenario scenario, long replications, boolean commonSeeds,
-            Design design, Map<String, Object> settings, String commandLine, Instant started) throws IOException {
+            Design design, Map<String, Object> settings, String commandLine, Instant started, ShardOptions sharding,
+            Path out, ScenarioTemplate template) throws IOException, UserException {
         List<FactorPlan> factors = design.factors().stream()
                 .map(f -> new FactorPlan(f.path(), f.low(), f.high(), f.levels())).toList();
-        return new ExperimentFolder.Plan(kind, scenario.file().toAbsolutePath().normalize().toString(),
-                scenario.name(), Manifest.resolvedSha256(scenario), BatchCommand.sourceHashes(scenario),
-                scenario.seed(), replications, commonSeeds, factors, design.toArray(), settings, commandLine,
-                started.toString());
+        Shard shard = sharding.requested() ? sharding.check(out, false) : null;
+        ExperimentFolder.Plan plan;
+        try {
+            plan = new ExperimentFolder.Plan(kind, scenario.file().toAbsolutePath().normalize().toString(),
+                    scenario.name(), Manifest.resolvedSha256(scenario), BatchCommand.sourceHashes(scenario),
+                    scenario.seed(), replications, commonSeeds, factors, design.toArray(), settings, commandLine,
+                    started.toString(), shard);
+        } catch (IllegalArgumentException e) {
+            if (shard == null) {
+                throw e;
+            }
+            throw new UserException("--shard " + shard + ": " + e.getMessage());
+        }
+        if (shard == null) {
+            checkPoints(template, design, 0, design.size());
+        } else {
+            ShardFolder.Part part = ShardFolder.part(plan);
+            checkPoints(template, design, (int) (part.firstUnit() / replications),
+                    (int) ((part.endUnit() - 1) / replications) + 1);
+        }
+        return plan;
+    }
+
+    /**
+     * Creates the folder of a new experiment in {@code target}; with {@code --shard}, resumes the shard
+     * if {@code out} already holds it, or returns null (after saying so) if it is finished there.
+     */
+    static ExperimentFolder start(ShardOptions sharding, ResultFolder.Target target, Path out,
+            ExperimentFolder.Plan plan, CommandSpec spec) throws IOException, UserException {
+        if (!sharding.requested()) {
+            return ExperimentFolder.create(target, plan);
+        }
+        switch (ShardOptions.start(out, ShardFolder.job(plan), ShardFolder.part(plan))) {
+            case DONE:
+                ShardOptions.alreadyDone(out, ShardFolder.part(plan), spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
+                return null;
+            case RESUME:
+                return open(out, plan.kind());
+            default:
+                return ExperimentFolder.create(target, plan);
+        }
+    }
+
+    /** Finishes a shard that has run all its blocks: writes its counts, plan and manifest, prints its folder. */
+    static int finishShard(ExperimentFolder folder, JobFolder.Checkpoint finishing, CommandSpec spec)
+            throws IOException {
+        ExperimentFolder.Plan plan = folder.plan();
+        Path dir = folder.finishShard(finishing);
+        spec.commandLine().getErr().printf(Locale.ROOT, "%s: %s shard %s done, %,d replications; once every shard is "
+                + "done, 'ballast merge' writes the tables%n", plan.scenarioName(), plan.kind(), plan.shard(),
+                ShardFolder.part(plan).replications());
+        spec.commandLine().getOut().println(dir);
+        return 0;
     }
 
     /** Opens (and locks) an unfinished experiment of {@code kind}; the caller closes it. */
@@ -190,30 +253,17 @@ final class ExperimentRunner {
         for (int p = 0; p < totals.length; p++) {
             totals[p] = new PointSummary(states);
         }
-        DesignRun<PointSummary> run = new DesignRun<>(design.size(), plan.replications(), plan.masterSeed(),
+        DesignRun<PointSummary> whole = new DesignRun<>(design.size(), plan.replications(), plan.masterSeed(),
                 plan.commonSeeds(), p -> template.with(values(design, p)).withSeed(plan.masterSeed()),
                 PointSummary::new);
+        DesignRun<PointSummary> run = plan.shard() == null ? whole : whole.shard(plan.shard());
         BlockSet done = new BlockSet();
-        folder.load((p, b, counts) -> {
-            if (p < 0 || p >= totals.length || b < 0 || b >= run.blocksPerPoint()) {
-                throw new IllegalArgumentException("block " + b + " of point " + p + " is not in this experiment");
-            }
-            if (done.contains(run.key(p, b))) {
-                throw new IllegalArgumentException("block " + b + " of point " + p + " is there twice");
-            }
-            PointSummary part = PointSummary.fromLongs(states, counts);
-            if (part.replications() != run.blockLength(b)) {
-                throw new IllegalArgumentException("block " + b + " of point " + p + " counts " + part.replications()
-                        + " replications, not " + run.blockLength(b));
-            }
-            totals[p].merge(part);
-            done.add(run.key(p, b));
-        });
+        folder.load(adder(run, totals, done, states));
         long before = 0;
         for (PointSummary t : totals) {
             before += t.replications();
         }
-        long total = design.size() * plan.replications();
+        long total = run.size();
         if (before > 0) {
             err.printf(Locale.ROOT, "ballast: resuming %s: %,d of %,d replications were done%n", folder.dir(), before,
                     total);
@@ -234,6 +284,32 @@ final class ExperimentRunner {
             }
         }
         return totals;
+    }
+
+    /**
+     * Returns a reader of journaled blocks that checks each belongs to {@code run} (the experiment, or
+     * one shard of it), is new, and counts the replications it should, then adds it to {@code totals}
+     * and to {@code done}.
+     */
+    static ExperimentFolder.BlockReader adder(DesignRun<?> run, PointSummary[] totals, BlockSet done, int states) {
+        return (p, b, counts) -> {
+            if (p < 0 || p >= totals.length || b < 0 || b >= run.blocksPerPoint()) {
+                throw new IllegalArgumentException("block " + b + " of point " + p + " is not in this experiment");
+            }
+            if (run.replicationsIn(p, b) == 0) {
+                throw new IllegalArgumentException("block " + b + " of point " + p + " is not in this shard");
+            }
+            if (done.contains(run.key(p, b))) {
+                throw new IllegalArgumentException("block " + b + " of point " + p + " is there twice");
+            }
+            PointSummary part = PointSummary.fromLongs(states, counts);
+            if (part.replications() != run.replicationsIn(p, b)) {
+                throw new IllegalArgumentException("block " + b + " of point " + p + " counts " + part.replications()
+                        + " replications, not " + run.replicationsIn(p, b));
+            }
+            totals[p].merge(part);
+            done.add(run.key(p, b));
+        };
     }
 
     /**

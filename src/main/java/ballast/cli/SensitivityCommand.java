@@ -86,6 +86,9 @@ final class SensitivityCommand implements Callable<Integer> {
     @Mixin
     JobOptions.Resume resume = new JobOptions.Resume();
 
+    @Mixin
+    ShardOptions sharding = new ShardOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -100,8 +103,19 @@ final class SensitivityCommand implements Callable<Integer> {
         int threadCount = job.threads();
         PrintWriter err = spec.commandLine().getErr();
         resume.check(scenarioFile);
-        try (ExperimentFolder folder = resume.requested() ? ExperimentRunner.open(resume.dir, "sensitivity")
-                : create(Instant.now())) {
+        ExperimentFolder opened;
+        if (resume.requested()) {
+            opened = ExperimentRunner.open(resume.dir, "sensitivity");
+        } else {
+            Instant started = Instant.now();
+            ExperimentFolder.Plan plan = plan(started);
+            opened = ExperimentRunner.start(sharding, output.target(folderKind(plan), plan.scenarioName(), started),
+                    output.out, plan, spec);
+            if (opened == null) {
+                return 0; // the shard was finished already
+            }
+        }
+        try (ExperimentFolder folder = opened) {
             ExperimentFolder.Plan plan = folder.plan();
             ScenarioTemplate template = ExperimentRunner.template(plan);
             Design design = ExperimentRunner.design(template, plan);
@@ -113,30 +127,14 @@ final class SensitivityCommand implements Callable<Integer> {
             if (results == null) {
                 return BatchCommand.INTERRUPTED;
             }
-            List<Output> outputList = new ArrayList<>();
-            for (Object key : (List<?>) plan.settings().get("outputs")) {
-                outputList.add(Output.of((String) key));
+            if (plan.shard() != null) {
+                return ExperimentRunner.finishShard(folder, finishing, spec);
             }
-            int resamples = ((Number) plan.settings().get("bootstrap")).intValue();
-            List<SensitivityAnalysis.Result> analysed = SensitivityAnalysis.analyse(m, design, results,
-                    plan.replications(), outputList, resamples, plan.masterSeed());
-            List<SensitivityTables.Result> rows = new ArrayList<>();
-            double[][] means = new double[analysed.size()][];
-            for (int o = 0; o < analysed.size(); o++) {
-                SensitivityAnalysis.Result r = analysed.get(o);
-                rows.add(new SensitivityTables.Result(r.output(), r.sobol(), r.morris(), r.mean(), r.variance(),
-                        r.noiseVariance()));
-                means[o] = r.pointMeans();
-            }
+            List<SensitivityAnalysis.Result> analysed = analyse(plan, design, results);
             Scenario scenario = template.scenario().withSeed(plan.masterSeed());
             Manifest manifest = new Manifest("sensitivity", scenario, plan.commandLine(),
-                    Instant.parse(plan.startedAt())).put("sensitivity", section(plan, m, design, resamples, threadCount));
-            Path dir = folder.finish(out -> {
-                SensitivityTables.write(scenario.name(), m.key(), design, plan.replications(), rows, means, out);
-                manifest.write(out);
-                ChartFolder.write(SavedCharts.all(out, ChartWidth.FULL, false), ChartFolder.of(out, ChartWidth.FULL),
-                        List.of(ChartFormat.values()), false);
-            }, finishing);
+                    Instant.parse(plan.startedAt())).put("sensitivity", section(plan, m, design, threadCount));
+            Path dir = folder.finish(out -> writeResults(plan, design, analysed, scenario, manifest, out), finishing);
             for (SensitivityAnalysis.Result r : analysed) {
                 err.printf(Locale.ROOT, "%s: %s%n", r.output().key(), summary(design, r));
             }
@@ -145,8 +143,46 @@ final class SensitivityCommand implements Callable<Integer> {
         }
     }
 
-    /** Checks the arguments of a new analysis, builds its design and creates its folder. */
-    private ExperimentFolder create(Instant started) throws Exception {
+    /** Returns the folder kind of an analysis's results: its method, {@code sobol} or {@code morris}. */
+    static String folderKind(ExperimentFolder.Plan plan) {
+        return (String) plan.settings().get("method");
+    }
+
+    /** Computes the indices of every output of the plan from the points' counts. */
+    static List<SensitivityAnalysis.Result> analyse(ExperimentFolder.Plan plan, Design design, PointSummary[] results) {
+        Method m = Method.of((String) plan.settings().get("method"));
+        List<Output> outputList = new ArrayList<>();
+        for (Object key : (List<?>) plan.settings().get("outputs")) {
+            outputList.add(Output.of((String) key));
+        }
+        int resamples = ((Number) plan.settings().get("bootstrap")).intValue();
+        return SensitivityAnalysis.analyse(m, design, results, plan.replications(), outputList, resamples,
+                plan.masterSeed());
+    }
+
+    /**
+     * Writes an analysis's tables, {@code manifest} and charts into {@code out}: what a finished
+     * analysis, or a merge of its shards, holds.
+     */
+    static void writeResults(ExperimentFolder.Plan plan, Design design, List<SensitivityAnalysis.Result> analysed,
+            Scenario scenario, Manifest manifest, Path out) throws java.io.IOException {
+        Method m = Method.of((String) plan.settings().get("method"));
+        List<SensitivityTables.Result> rows = new ArrayList<>();
+        double[][] means = new double[analysed.size()][];
+        for (int o = 0; o < analysed.size(); o++) {
+            SensitivityAnalysis.Result r = analysed.get(o);
+            rows.add(new SensitivityTables.Result(r.output(), r.sobol(), r.morris(), r.mean(), r.variance(),
+                    r.noiseVariance()));
+            means[o] = r.pointMeans();
+        }
+        SensitivityTables.write(scenario.name(), m.key(), design, plan.replications(), rows, means, out);
+        manifest.write(out);
+        ChartFolder.write(SavedCharts.all(out, ChartWidth.FULL, false), ChartFolder.of(out, ChartWidth.FULL),
+                List.of(ChartFormat.values()), false);
+    }
+
+    /** Checks the arguments of a new analysis and builds its design and plan (with --shard, for that shard). */
+    ExperimentFolder.Plan plan(Instant started) throws Exception {
         Method m = Method.of(method);
         if (m == null) {
             throw new UserException("--method must be sobol or morris, got '" + method + "'");
@@ -179,7 +215,6 @@ final class SensitivityCommand implements Callable<Integer> {
                 "a %s design of %,d %s and %d parameters", m.key(), base, m == Method.SOBOL ? "base samples"
                         : "trajectories", factors.size()));
         Design design = SensitivityAnalysis.design(m, factors, base, p, scenario.seed());
-        ExperimentRunner.checkPoints(template, design);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("method", m.key());
         settings.put("samples", base);
@@ -188,13 +223,12 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         settings.put("outputs", outputKeys);
         settings.put("bootstrap", bootstrap);
-        return ExperimentFolder.create(output.target(m.key(), scenario.name(), started),
-                ExperimentRunner.plan("sensitivity", scenario, n, commonSeeds, design, settings, root.invocation(),
-                        started));
+        return ExperimentRunner.plan("sensitivity", scenario, n, commonSeeds, design, settings, root.invocation(),
+                started, sharding, output.out, template);
     }
 
-    private static Map<String, Object> section(ExperimentFolder.Plan plan, Method m, Design design, int resamples,
-            int threadCount) {
+    static Map<String, Object> section(ExperimentFolder.Plan plan, Method m, Design design, int threadCount) {
+        int resamples = ((Number) plan.settings().get("bootstrap")).intValue();
         Map<String, Object> section = new LinkedHashMap<>(plan.settings());
         section.put("factors", plan.factors());
         section.put("points", design.size());

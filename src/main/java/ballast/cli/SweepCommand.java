@@ -74,6 +74,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     JobOptions.Resume resume = new JobOptions.Resume();
 
+    @Mixin
+    ShardOptions sharding = new ShardOptions();
+
     @Option(names = "--list-params", description = "List the scenario's numeric fields with bounds and values, and exit.")
     boolean listParams;
 
@@ -99,7 +102,18 @@ final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         resume.check(scenarioFile);
-        try (ExperimentFolder folder = resume.requested() ? ExperimentRunner.open(resume.dir, "sweep") : create(started)) {
+        ExperimentFolder opened;
+        if (resume.requested()) {
+            opened = ExperimentRunner.open(resume.dir, "sweep");
+        } else {
+            ExperimentFolder.Plan plan = plan(started);
+            opened = ExperimentRunner.start(sharding, output.target("sweep", plan.scenarioName(), started), output.out,
+                    plan, spec);
+            if (opened == null) {
+                return 0; // the shard was finished already
+            }
+        }
+        try (ExperimentFolder folder = opened) {
             ScenarioTemplate template = ExperimentRunner.template(folder.plan());
             Design d = ExperimentRunner.design(template, folder.plan());
             ExperimentFolder.Plan plan = folder.plan();
@@ -110,25 +124,31 @@ final class SweepCommand implements Callable<Integer> {
             if (results == null) {
                 return BatchCommand.INTERRUPTED;
             }
+            if (plan.shard() != null) {
+                return ExperimentRunner.finishShard(folder, finishing, spec);
+            }
             Scenario scenario = template.scenario().withSeed(plan.masterSeed());
             Manifest manifest = new Manifest("sweep", scenario, plan.commandLine(), Instant.parse(plan.startedAt()))
                     .put("sweep", sweepSection(plan, d, threadCount));
-            Path dir = folder.finish(out -> {
-                SweepTables.write(d, results, scenario.parameters().countries(), out);
-                manifest.write(out);
-                List<Figure> figures = SavedCharts.all(out, ChartWidth.FULL, false);
-                if (!figures.isEmpty()) {
-                    ChartFolder.write(figures, ChartFolder.of(out, ChartWidth.FULL), List.of(ChartFormat.values()),
-                            false);
-                }
-            }, finishing);
+            Path dir = folder.finish(out -> writeResults(d, results, scenario, manifest, out), finishing);
             spec.commandLine().getOut().println(dir);
             return 0;
         }
     }
 
-    /** Checks the arguments of a new sweep, builds its design and creates its folder. */
-    private ExperimentFolder create(Instant started) throws Exception {
+    /** Writes a sweep's tables, {@code manifest} and charts into {@code out}: what a finished sweep, or a merge of its shards, holds. */
+    static void writeResults(Design d, PointSummary[] results, Scenario scenario, Manifest manifest, Path out)
+            throws java.io.IOException {
+        SweepTables.write(d, results, scenario.parameters().countries(), out);
+        manifest.write(out);
+        List<Figure> figures = SavedCharts.all(out, ChartWidth.FULL, false);
+        if (!figures.isEmpty()) {
+            ChartFolder.write(figures, ChartFolder.of(out, ChartWidth.FULL), List.of(ChartFormat.values()), false);
+        }
+    }
+
+    /** Checks the arguments of a new sweep and builds its design and plan (with --shard, for that shard). */
+    ExperimentFolder.Plan plan(Instant started) throws Exception {
         long n = job.replications();
         boolean lhs = switch (design) {
             case "grid" -> false;
@@ -158,11 +178,10 @@ final class SweepCommand implements Callable<Integer> {
         }
         Design d = lhs ? Design.latinHypercube(factors, points.intValue(), Seeds.design(scenario.seed(), LHS_SALT))
                 : Design.grid(factors);
-        ExperimentRunner.checkPoints(template, d);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("design", design);
-        return ExperimentFolder.create(output.target("sweep", scenario.name(), started),
-                ExperimentRunner.plan("sweep", scenario, n, commonSeeds, d, settings, root.invocation(), started));
+        return ExperimentRunner.plan("sweep", scenario, n, commonSeeds, d, settings, root.invocation(), started,
+                sharding, output.out, template);
     }
 
     private Map<String, Object> sweepSection(ExperimentFolder.Plan plan, Design d, int threadCount) {

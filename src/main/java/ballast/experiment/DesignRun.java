@@ -25,7 +25,9 @@ import java.util.function.LongUnaryOperator;
  * {@code Seeds.replication(Seeds.point(master, p), i)}, or with common random numbers (and in a
  * batch) {@code Seeds.replication(master, i)} at every point; summaries merge exactly, so results do
  * not depend on the thread count or on the order blocks finish in. Each thread keeps one model and
- * reuses it while it runs blocks of the same point.
+ * reuses it while it runs blocks of the same point. A {@linkplain #shard shard} of the job runs a
+ * contiguous part of its replications with the same seeds, so the counts of all shards merge into
+ * those of one process.
  *
  * @param <S> what a block remembers of its replications
  */
@@ -46,6 +48,8 @@ public final class DesignRun<S extends DesignRun.Summary> {
     private final boolean commonSeeds;
     private final ScenarioOfPoint scenarios;
     private final IntFunction<S> newSummary;
+    private final long firstUnit;        // this run's units: [firstUnit, endUnit), all of them or a shard's
+    private final long endUnit;
     private final AtomicLong done = new AtomicLong();
     private final AtomicBoolean stop = new AtomicBoolean();
 
@@ -122,6 +126,31 @@ public final class DesignRun<S extends DesignRun.Summary> {
         this.commonSeeds = commonSeeds;
         this.scenarios = scenarios;
         this.newSummary = newSummary;
+        this.firstUnit = 0;
+        this.endUnit = points * replications;
+    }
+
+    private DesignRun(DesignRun<S> whole, Shard shard) {
+        this.points = whole.points;
+        this.replications = whole.replications;
+        this.masterSeed = whole.masterSeed;
+        this.commonSeeds = whole.commonSeeds;
+        this.scenarios = whole.scenarios;
+        this.newSummary = whole.newSummary;
+        this.firstUnit = shard.first(whole.units());
+        this.endUnit = shard.end(whole.units());
+    }
+
+    /**
+     * Returns the runner of shard {@code shard} of this job: the units (replications of points,
+     * numbered {@code point * replications + i}) from {@code shard.first(units())} to
+     * {@code shard.end(units())}, with the seeds they have in the whole job. Blocks keep their
+     * numbers; the first and last block of a shard may hold only part of their replications.
+     *
+     * @throws IllegalArgumentException if the job has fewer replications than {@code shard} has shards
+     */
+    public DesignRun<S> shard(Shard shard) {
+        return new DesignRun<>(this, shard);
     }
 
     /** The runner of a batch: one point, replication {@code i} seeded by {@code Seeds.replication(seed, i)}. */
@@ -167,6 +196,52 @@ public final class DesignRun<S extends DesignRun.Summary> {
         return (long) points * blocksPerPoint();
     }
 
+    /** Returns the number of units (replications of all points) of the whole job. */
+    public long units() {
+        return (long) points * replications;
+    }
+
+    /** Returns how many replications this run holds: {@link #units()}, or its shard's part. */
+    public long size() {
+        return endUnit - firstUnit;
+    }
+
+    /** Returns the number of this run's first block. */
+    public long firstBlock() {
+        return keyOfUnit(firstUnit);
+    }
+
+    /** Returns the number after this run's last block. */
+    public long endBlock() {
+        return keyOfUnit(endUnit - 1) + 1;
+    }
+
+    private long keyOfUnit(long unit) {
+        return key((int) (unit / replications), (int) ((unit % replications) / BLOCK_SIZE));
+    }
+
+    // The first unit of block `key`; consecutive blocks hold consecutive units, so this is also the end
+    // of block key - 1 (and unitOf(blocks()) is the end of the job).
+    private long unitOf(long key) {
+        int perPoint = blocksPerPoint();
+        return (key / perPoint) * replications + (key % perPoint) * BLOCK_SIZE;
+    }
+
+    /** Returns how many of this run's replications block {@code block} of point {@code point} holds (0 if none). */
+    public long replicationsIn(int point, int block) {
+        long key = key(point, block);
+        return Math.max(0, Math.min(unitOf(key + 1), endUnit) - Math.max(unitOf(key), firstUnit));
+    }
+
+    /** Returns how many of this run's replications the blocks in {@code blocks} hold. */
+    public long replicationsIn(BlockSet blocks) {
+        long n = 0;
+        for (long[] run : blocks.runs()) {
+            n += Math.max(0, Math.min(unitOf(run[1]), endUnit) - Math.max(unitOf(run[0]), firstUnit));
+        }
+        return n;
+    }
+
     /** Returns the number of block {@code block} of point {@code point}. */
     public long key(int point, int block) {
         return (long) point * blocksPerPoint() + block;
@@ -204,7 +279,7 @@ public final class DesignRun<S extends DesignRun.Summary> {
      * @throws Exception what building a scenario, a worker or the listener threw
      */
     public void run(BlockFilter isDone, int threads, Listener<S> listener) throws Exception {
-        long total = blocks();
+        long total = endBlock();
         int perPoint = blocksPerPoint();
         LongUnaryOperator next = from -> {
             long k = from;
@@ -232,12 +307,12 @@ public final class DesignRun<S extends DesignRun.Summary> {
 
     private void run(LongUnaryOperator nextUndone, BlockSet doneBlocks, int threads, Journal<S> journal)
             throws Exception {
-        long total = blocks();
+        long total = endBlock();
         int perPoint = blocksPerPoint();
         boolean keep = journal.keepsRuns();
         Object lock = new Object();
         Object saveLock = new Object();
-        long[] cursor = new long[1];     // next block to consider, guarded by lock
+        long[] cursor = {firstBlock()};  // next block to consider, guarded by lock
         long[] snapshots = new long[1];  // snapshots taken, guarded by lock
         long[] saved = new long[1];      // latest snapshot saved, guarded by saveLock
         Workers.run(threads, () -> {
@@ -263,8 +338,9 @@ public final class DesignRun<S extends DesignRun.Summary> {
                 }
                 S part = newSummary.apply(initialRoc.length);
                 List<RunResult> runs = keep ? new ArrayList<>(BLOCK_SIZE) : null;
-                long first = (long) b * BLOCK_SIZE;
-                long end = first + blockLength(b);
+                long pointStart = (long) p * replications;
+                long first = Math.max((long) b * BLOCK_SIZE, firstUnit - pointStart);
+                long end = Math.min((long) b * BLOCK_SIZE + blockLength(b), endUnit - pointStart);
                 for (long i = first; i < end; i++) {
                     if (stop.get()) {
                         return null;

@@ -3,12 +3,14 @@ package ballast.output;
 import ballast.experiment.BatchSummary;
 import ballast.experiment.BlockSet;
 import ballast.experiment.DesignRun;
+import ballast.experiment.Shard;
 import ballast.model.ModelParameters;
 import ballast.model.MoneyKind;
 import ballast.model.MoneyRecord;
 import ballast.model.RunResult;
 import ballast.model.Term;
 import ballast.output.table.RunTables;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -64,10 +66,11 @@ public final class BatchFolder implements AutoCloseable {
      * @param keepRuns whether each replication's path and switches are kept
      * @param commandLine the command that started it
      * @param startedAt when, ISO-8601
+     * @param shard the part of the replications this folder runs ({@code --shard}), or null for all
      */
     public record Plan(String scenarioFile, String scenarioName, String scenarioSha256, Map<String, String> sources,
             long masterSeed, long replications, int blockSize, boolean keepRuns, String commandLine,
-            String startedAt) {
+            String startedAt, @JsonInclude(JsonInclude.Include.NON_NULL) Shard shard) {
 
         /** @throws IllegalArgumentException if a value is missing or out of range */
         public Plan {
@@ -82,6 +85,32 @@ public final class BatchFolder implements AutoCloseable {
             if (blockSize != DesignRun.BLOCK_SIZE) {
                 throw new IllegalArgumentException("blockSize must be " + DesignRun.BLOCK_SIZE + ", got " + blockSize);
             }
+            if (shard != null) {
+                shard.first(replications); // a shard must hold at least one replication
+                if (keepRuns) {
+                    throw new IllegalArgumentException("a shard keeps no runs");
+                }
+            }
+        }
+
+        /** The plan of a whole batch (no shard). */
+        public Plan(String scenarioFile, String scenarioName, String scenarioSha256, Map<String, String> sources,
+                long masterSeed, long replications, int blockSize, boolean keepRuns, String commandLine,
+                String startedAt) {
+            this(scenarioFile, scenarioName, scenarioSha256, sources, masterSeed, replications, blockSize, keepRuns,
+                    commandLine, startedAt, null);
+        }
+
+        /** Returns the runner's view of this plan's replications: all of them, or its shard's. */
+        public <S extends DesignRun.Summary> DesignRun<S> restrict(DesignRun<S> whole) {
+            return shard == null ? whole : whole.shard(shard);
+        }
+
+        /** Returns the layout of this plan's blocks (which blocks and replications it has); it runs nothing. */
+        DesignRun<?> layout() {
+            return restrict(new DesignRun<BatchSummary>(1, replications, masterSeed, true, point -> {
+                throw new IllegalStateException("a layout runs nothing");
+            }, states -> null));
         }
     }
 
@@ -130,8 +159,8 @@ public final class BatchFolder implements AutoCloseable {
 
     /**
      * Returns the saved progress, or null if no block was saved. The journal must pass its checksum
-     * and fit the plan and {@code parameters} (the scenario's states and months) before any of it is
-     * used or any memory is sized by it.
+     * and fit the plan (which blocks the batch or its shard has) and {@code parameters} (the
+     * scenario's states and months) before any of it is used or any memory is sized by it.
      *
      * @throws FolderException if it is damaged
      */
@@ -140,12 +169,26 @@ public final class BatchFolder implements AutoCloseable {
         if (!Files.exists(file)) {
             return null;
         }
-        String toDo = "delete it and run 'ballast batch --resume " + dir() + "' to run the batch again from the start";
+        return read(file, plan, parameters, true, "delete it and run 'ballast batch --resume " + dir()
+                + "' to run the batch again from the start");
+    }
+
+    /**
+     * Reads the counts a journal holds (a batch's {@code journal.bin}, or the counts of a finished
+     * shard, which have the same form), after checking its checksum and that it fits {@code plan} and
+     * {@code parameters}.
+     *
+     * @param runningTotal whether to read the counts as a running total ({@link BatchSummary#read})
+     * @param toDo what the user can do if it is damaged, for the message
+     * @throws FolderException if it is damaged
+     */
+    public static Progress read(Path file, Plan plan, ModelParameters parameters, boolean runningTotal, String toDo)
+            throws IOException {
+        DesignRun<?> run = plan.layout();
         int states = parameters.countries().size();
         int ticks = parameters.ticks();
-        long blocks = DesignRun.blocks(plan.replications());
         long size = Files.size(file);
-        if (size < 40 || size > maxJournalBytes(parameters, blocks)) {
+        if (size < 40 || size > maxJournalBytes(parameters, run.blocks())) {
             throw FolderException.damaged(file, size < 40 ? "cut short, " + size + " bytes"
                     : "larger than a journal of this batch can be, " + size + " bytes", toDo);
         }
@@ -179,21 +222,81 @@ public final class BatchFolder implements AutoCloseable {
             }
             List<long[]> list = new ArrayList<>(runs);
             for (int i = 0; i < runs; i++) {
-                list.add(new long[] {in.readLong(), in.readLong()});
+                long[] r = {in.readLong(), in.readLong()};
+                if (r[0] < run.firstBlock() || r[1] > run.endBlock()) {
+                    throw new IOException("it holds blocks " + r[0] + " to " + (r[1] - 1) + ", which are not all in "
+                            + (plan.shard() == null ? "the batch" : "shard " + plan.shard()));
+                }
+                list.add(r);
             }
-            BlockSet done = BlockSet.of(list, blocks);
-            BatchSummary summary = BatchSummary.read(in, true);
+            BlockSet done = BlockSet.of(list, run.blocks());
+            BatchSummary summary = BatchSummary.read(in, runningTotal);
             if (summary.states() != states || summary.ticks() != ticks || in.available() != 0) {
                 throw new IOException("its counts are not of this scenario");
             }
-            if (summary.replications() != replicationsIn(done)) {
+            if (summary.replications() != run.replicationsIn(done)) {
                 throw new IOException("it counts " + summary.replications() + " replications for blocks of "
-                        + replicationsIn(done));
+                        + run.replicationsIn(done));
             }
             return new Progress(summary, done);
         } catch (IOException | IllegalArgumentException e) {
             throw FolderException.damaged(file, e.getMessage(), toDo);
         }
+    }
+
+    /**
+     * Returns how many replications the journal in {@code dir} has saved (0 if none), without
+     * locking the folder or reading the counts: for {@code ballast status} while a batch runs.
+     *
+     * @throws FolderException if the journal is damaged
+     */
+    static long savedReplications(Path dir, Plan plan) throws IOException {
+        Path file = dir.resolve(JOURNAL);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return 0;
+        }
+        String toDo = "delete it and run 'ballast batch --resume " + dir + "' to run the batch again from the start";
+        CRC32C crc = new CRC32C();
+        int body = bytes.length - 4;
+        if (body < 36) {
+            throw FolderException.damaged(file, "cut short, " + bytes.length + " bytes", toDo);
+        }
+        crc.update(bytes, 0, body);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body));
+        try {
+            if (in.readLong() != MAGIC || in.readInt() != FORMAT || (int) crc.getValue() != new DataInputStream(
+                    new ByteArrayInputStream(bytes, body, 4)).readInt()) {
+                throw new IOException("its checksum does not match its contents, or it is of another version");
+            }
+            in.readLong();
+            in.readInt();
+            in.readInt();
+            in.readInt();
+            int runs = in.readInt();
+            if (runs < 0 || runs > in.available() / 16) {
+                throw new IOException("a count of " + runs + " block runs");
+            }
+            List<long[]> list = new ArrayList<>(runs);
+            for (int i = 0; i < runs; i++) {
+                list.add(new long[] {in.readLong(), in.readLong()});
+            }
+            DesignRun<?> layout = plan.layout();
+            return layout.replicationsIn(BlockSet.of(list, layout.blocks()));
+        } catch (IOException | IllegalArgumentException e) {
+            throw FolderException.damaged(file, e.getMessage(), toDo);
+        }
+    }
+
+    /**
+     * Writes the files of a finished shard ({@link ShardFolder}) instead of tables, from the bytes
+     * {@link #journal} made of its complete counts, and removes the plan and journal; redone in full
+     * by a resume if a crash stops it at any step.
+     */
+    public Path finishShard(byte[] counts, JobFolder.Checkpoint checkpoint) throws IOException {
+        return finish(work -> ShardFolder.writeBatch(work, dir(), plan, counts), checkpoint);
     }
 
     // A generous bound on a journal's size: every count a 10-byte number, every share row in use.
@@ -204,17 +307,6 @@ public final class BatchFolder implements AutoCloseable {
                 + 2L * states * Term.count() + 2L * (BatchSummary.SHARE_RESOLUTION + 1) * (ticks + 1)
                 + MoneyRecord.years(p) * p.patrons().size() * states * (MoneyKind.values().length + 1);
         return (1 << 16) + 16 * Math.min(blocks, 1 << 20) + 10 * counts;
-    }
-
-    private long replicationsIn(BlockSet done) {
-        long n = 0;
-        for (long[] run : done.runs()) {
-            n += (run[1] - run[0]) * DesignRun.BLOCK_SIZE;
-            if (run[1] == DesignRun.blocks(plan.replications())) {
-                n -= (long) DesignRun.blocks(plan.replications()) * DesignRun.BLOCK_SIZE - plan.replications();
-            }
-        }
-        return n;
     }
 
     /**

@@ -2,6 +2,8 @@ package ballast.output;
 
 import ballast.experiment.Design;
 import ballast.experiment.DesignRun;
+import ballast.experiment.Shard;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,11 +70,12 @@ public final class ExperimentFolder implements AutoCloseable {
      * @param settings what else the kind needs (design, method, outputs, ...)
      * @param commandLine the command that started it
      * @param startedAt when, ISO-8601
+     * @param shard the part of the points' replications this folder runs ({@code --shard}), or null for all
      */
     public record Plan(String kind, String scenarioFile, String scenarioName, String scenarioSha256,
             Map<String, String> sources, long masterSeed, long replications, boolean commonSeeds,
             List<FactorPlan> factors, double[][] points, Map<String, Object> settings, String commandLine,
-            String startedAt) {
+            String startedAt, @JsonInclude(JsonInclude.Include.NON_NULL) Shard shard) {
 
         /** @throws IllegalArgumentException if a value is missing or out of range */
         public Plan {
@@ -93,6 +96,18 @@ public final class ExperimentFolder implements AutoCloseable {
                 throw new IllegalArgumentException("a design needs at least one point");
             }
             points = copy(points, factors.size());
+            if (shard != null) {
+                shard.first(points.length * replications); // a shard must hold at least one replication
+            }
+        }
+
+        /** The plan of a whole experiment (no shard). */
+        public Plan(String kind, String scenarioFile, String scenarioName, String scenarioSha256,
+                Map<String, String> sources, long masterSeed, long replications, boolean commonSeeds,
+                List<FactorPlan> factors, double[][] points, Map<String, Object> settings, String commandLine,
+                String startedAt) {
+            this(kind, scenarioFile, scenarioName, scenarioSha256, sources, masterSeed, replications, commonSeeds,
+                    factors, points, settings, commandLine, startedAt, null);
         }
 
         @Override
@@ -297,6 +312,36 @@ public final class ExperimentFolder implements AutoCloseable {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * Returns how many replications the journal in {@code dir} has saved, counting its intact lines,
+     * without locking the folder: for {@code ballast status} while an experiment runs.
+     */
+    static long savedReplications(Path dir) throws IOException {
+        Path file = dir.resolve(JOURNAL);
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        long n = 0;
+        try (java.io.BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                long[] parsed = line.length() > MAX_LINE ? null : parse(line);
+                if (parsed != null && parsed.length > 2) {
+                    n += parsed[2]; // a point's counts start with its replications
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Closes the journal and writes the files of a finished shard ({@link ShardFolder}) instead of
+     * tables, and removes the plan and journal; redone in full by a resume if a crash stops it.
+     */
+    public Path finishShard(JobFolder.Checkpoint checkpoint) throws IOException {
+        closeJournal();
+        return folder.finish(work -> ShardFolder.writeExperiment(work, dir(), plan), checkpoint, PLAN, JOURNAL);
     }
 
     /**
