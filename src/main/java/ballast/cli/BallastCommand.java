@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Agent-based simulation of diplomatic recognition switching between Taipei and Beijing.",
         subcommands = {BatchCommand.class, RunCommand.class, ChartCommand.class, CompareCommand.class, SweepCommand.class,
             CalibrateCommand.class,
-            SensitivityCommand.class, BacktestCommand.class,
+            SensitivityCommand.class, BacktestCommand.class, MergeCommand.class, StatusCommand.class, SlurmCommand.class,
             ValidateCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 I/O failure or a damaged journal, 2 bad scenario or arguments, "

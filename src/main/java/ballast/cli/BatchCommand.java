@@ -108,6 +108,23 @@ final class BatchCommand implements Callable<Integer> {
         return resume(resume.dir, threadCount);
     }
 
+    /**
+     * Checks the arguments as a new batch would and returns the plan of the whole batch; creates
+     * nothing ({@code ballast slurm} checks a job this way before it writes its scripts).
+     */
+    BatchFolder.Plan checkedPlan(Instant started) throws Exception {
+        resume.check(scenarioFile);
+        long n = job.replications();
+        Scenario scenario = ScenarioLoader.load(scenarioFile);
+        if (output.seed != null) {
+            scenario = scenario.withSeed(output.seed);
+        }
+        if (keepRuns) {
+            throw new UserException("--keep-runs is not available for a job cut into shards (a shard keeps only counts)");
+        }
+        return plan(scenario, n, started, null);
+    }
+
     /** The plan of shard {@code --shard} of a batch of {@code n} replications. */
     private BatchFolder.Plan shardPlan(Scenario scenario, long n, Instant started) throws IOException, UserException {
         Shard shard = sharding.check(output.out, keepRuns);
@@ -232,16 +249,26 @@ final class BatchCommand implements Callable<Integer> {
      */
     static void checkUnchanged(Scenario scenario, Map<String, String> sources, String scenarioSha256)
             throws IOException, UserException {
+        checkUnchanged(scenario, sources, scenarioSha256, "cannot resume", "the rest of it would not match the part "
+                + "already done");
+    }
+
+    /**
+     * Checks, as {@link #checkUnchanged(Scenario, Map, String)} does, that a job's files are as they
+     * were, saying {@code refusal} (e.g. "cannot merge") and {@code why} if one is not.
+     */
+    static void checkUnchanged(Scenario scenario, Map<String, String> sources, String scenarioSha256, String refusal,
+            String why) throws IOException, UserException {
         for (Map.Entry<String, String> e : sources.entrySet()) {
             Path source = Path.of(e.getKey());
             if (!Files.exists(source) || !Provenance.sha256(source).equals(e.getValue())) {
-                throw new UserException("cannot resume: " + source + " has changed since the job started, so "
-                        + "the rest of it would not match the part already done");
+                throw new UserException(refusal + ": " + source + (Files.exists(source) ? " has changed" : " is gone")
+                        + " since the job started, so " + why);
             }
         }
         if (!Manifest.resolvedSha256(scenario).equals(scenarioSha256)) {
-            throw new UserException("cannot resume: the scenario " + scenario.file() + " resolves differently "
-                    + "than when the job started");
+            throw new UserException(refusal + ": the scenario " + scenario.file() + " resolves differently than when "
+                    + "the job started");
         }
     }
 

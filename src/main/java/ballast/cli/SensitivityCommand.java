@@ -227,7 +227,8 @@ final class SensitivityCommand implements Callable<Integer> {
                 started, sharding, output.out, template);
     }
 
-    static Map<String, Object> section(ExperimentFolder.Plan plan, Method m, Design design, int threadCount) {
+    /** The {@code sensitivity} section of an analysis's manifest; {@code threadCount} null for a merge of shards. */
+    static Map<String, Object> section(ExperimentFolder.Plan plan, Method m, Design design, Integer threadCount) {
         int resamples = ((Number) plan.settings().get("bootstrap")).intValue();
         Map<String, Object> section = new LinkedHashMap<>(plan.settings());
         section.put("factors", plan.factors());
@@ -240,7 +241,9 @@ final class SensitivityCommand implements Callable<Integer> {
                 : "Morris 1991 trajectories, delta = p / (2 (p - 1)); mu* per Campolongo et al. 2007");
         section.put("intervals", "95% percentile bootstrap over " + (m == Method.SOBOL ? "base samples" : "trajectories")
                 + ", " + resamples + " resamples, seed Seeds.design(masterSeed, 0x424F4F54)");
-        section.put("threads", threadCount);
+        if (threadCount != null) {
+            section.put("threads", threadCount);
+        }
         return section;
     }
 

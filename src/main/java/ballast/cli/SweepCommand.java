@@ -184,7 +184,8 @@ final class SweepCommand implements Callable<Integer> {
                 sharding, output.out, template);
     }
 
-    private Map<String, Object> sweepSection(ExperimentFolder.Plan plan, Design d, int threadCount) {
+    /** The {@code sweep} section of a sweep's manifest; {@code threadCount} null for a merge of shards. */
+    static Map<String, Object> sweepSection(ExperimentFolder.Plan plan, Design d, Integer threadCount) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("design", plan.settings().get("design"));
         s.put("points", d.size());
@@ -197,7 +198,9 @@ final class SweepCommand implements Callable<Integer> {
         if ("lhs".equals(plan.settings().get("design"))) {
             s.put("designSeed", "Seeds.design(masterSeed, 0x4C4154494E485943)");
         }
-        s.put("threads", threadCount);
+        if (threadCount != null) {
+            s.put("threads", threadCount);
+        }
         return s;
     }
 

@@ -13,6 +13,12 @@ import java.util.concurrent.TimeUnit;
 
 /** Where a result came from: Ballast's version, the git commit when known, and file hashes. */
 public final class Provenance {
+    /**
+     * A system property that fixes the commit {@link #gitCommit()} reports: a cluster job runs a copy
+     * of Ballast's jar outside the checkout, and is told the commit it was built from this way.
+     */
+    public static final String COMMIT_PROPERTY = "ballast.gitCommit";
+
     private Provenance() {
     }
 
@@ -27,6 +33,10 @@ public final class Provenance {
      * uncommitted changes), or null when unknown (no git, not a checkout).
      */
     public static String gitCommit() {
+        String fixed = System.getProperty(COMMIT_PROPERTY);
+        if (fixed != null && !fixed.isBlank()) {
+            return fixed;
+        }
         try {
             Path code = Path.of(Provenance.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path dir = Files.isDirectory(code) ? code : code.getParent();

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 public final class ResultFolder implements AutoCloseable {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    private static final Pattern KIND = Pattern.compile("[a-z]+");
+    private static final Pattern KIND = Pattern.compile("[a-z]+(-[a-z]+)*");
     /** Suffixes tried for a default folder before giving up (-2 ... -MAX_SUFFIX). */
     static final int MAX_SUFFIX = 10_000;
 
@@ -71,11 +71,13 @@ public final class ResultFolder implements AutoCloseable {
          * name is taken. {@code subject} (a scenario's name) is made a safe folder name: characters
          * other than letters, digits, {@code . _ - +} become {@code _}, and so does a leading dot.
          *
-         * @param kind a lowercase word: {@code run}, {@code batch}, {@code sweep}, {@code sobol}, ...
+         * @param kind lowercase words joined by hyphens: {@code run}, {@code batch}, {@code sweep},
+         *     {@code sobol}, {@code slurm-batch}, ...
          */
         public static Target byDefault(Path root, String subject, String kind, Instant now) {
             if (!KIND.matcher(kind).matches()) {
-                throw new IllegalArgumentException("a kind of results is a lowercase word, got '" + kind + "'");
+                throw new IllegalArgumentException("a kind of results is lowercase words joined by hyphens, got '" + kind
+                        + "'");
             }
             return new Target(null, root, safeName(subject), kind, now);
         }

@@ -137,6 +137,12 @@ public final class ChartWriter {
             // Fixed dates keep the same figure byte-identical from run to run.
             info.setCreationDate(null);
             info.setModificationDate(null);
+            // So does a fixed document ID (PDFBox would hash the clock into one): MD5 of the figure's name and size.
+            byte[] id = md5(f.name() + " " + w + " " + h);
+            org.apache.pdfbox.cos.COSArray ids = new org.apache.pdfbox.cos.COSArray();
+            ids.add(new org.apache.pdfbox.cos.COSString(id));
+            ids.add(new org.apache.pdfbox.cos.COSString(id));
+            doc.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
             fonts.registerFont(ChartStyle.FONT_NAME, font);
             PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, w, h);
             g.setFontTextDrawer(fonts);
@@ -149,6 +155,14 @@ public final class ChartWriter {
                 content.drawForm(g.getXFormObject());
             }
             doc.save(file.toFile());
+        }
+    }
+
+    private static byte[] md5(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has MD5", e);
         }
     }
 
