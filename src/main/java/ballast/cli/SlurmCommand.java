@@ -145,11 +145,13 @@ final class SlurmCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path array = ClusterFolder.arrayScript(dir, scheduler);
         Path merge = ClusterFolder.afterScript(dir, scheduler);
-        err.printf(Locale.ROOT, "ballast: %s job of %,d shards of %s written to %s: %s (one task per shard, %,d to %,d "
+        long smallest = checked.units() / shardCount;
+        long largest = (checked.units() + shardCount - 1) / shardCount;
+        err.printf(Locale.ROOT, "ballast: %s job of %,d shards of %s written to %s: %s (one task per shard, %s "
                 + "replications each, %d core%s) and %s (the merge, once every task has succeeded)%n", scheduler.name(),
-                shardCount, checked.describe(), dir, array.getFileName(), checked.units() / shardCount,
-                (checked.units() + shardCount - 1) / shardCount, cpusPerTask, cpusPerTask == 1 ? "" : "s",
-                merge.getFileName());
+                shardCount, checked.describe(), dir, array.getFileName(), smallest == largest ? String.format(
+                        Locale.ROOT, "%,d", smallest) : String.format(Locale.ROOT, "%,d to %,d", smallest, largest),
+                cpusPerTask, cpusPerTask == 1 ? "" : "s", merge.getFileName());
         err.println("ballast: the compute nodes must see this folder, the scenario and its data files at the same paths "
                 + "(a shared file system)" + (setup == null ? ", and run the same Java as here (or give --setup)" : ""));
         if (submit) {
@@ -235,7 +237,8 @@ final class SlurmCommand implements Callable<Integer> {
                 dir.resolve(ClusterFolder.MERGED).toString()));
         Path array = ClusterFolder.arrayScript(dir, scheduler);
         Files.writeString(ClusterFolder.arrayScript(work, scheduler), scheduler.arrayScript(tasks, shardCount,
-                "# Shard $task of " + shardCount + " of " + checked.describe() + ", written by: " + root.invocation()
+                "# Task I runs shard I of the " + shardCount + " of " + checked.describe() + "; written by: "
+                        + root.invocation()
                         + "\n# A task that failed runs again alone, resuming its shard: "
                         + scheduler.rerunCommand(array, 1) + " (for task 1)\n" + taskCommand));
         Files.writeString(ClusterFolder.afterScript(work, scheduler), scheduler.script(after, "# The merge of the "
