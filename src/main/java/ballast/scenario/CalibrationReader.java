@@ -84,7 +84,7 @@ final class CalibrationReader {
         YearMonth to = parts.length == 2 ? Fields.parseMonth(parts[1]) : null;
         if (from == null || to == null || to.isBefore(from)) {
             f.problem(key, "expected a window of months FROM:TO such as 1990-01:2007-12, got '"
-                    + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'");
+                    + text + "'");
             return null;
         }
         return new YearMonth[] {from, to};
