@@ -105,7 +105,7 @@ final class SensitivityCommand implements Callable<Integer> {
             ExperimentFolder.Plan plan = folder.plan();
             ScenarioTemplate template = ExperimentRunner.template(plan);
             Design design = ExperimentRunner.design(template, plan);
-            Method m = Method.of((String) plan.settings().get("method"));
+            Method m = Method.of((String) plan.settings().get(Manifest.METHOD));
             err.printf(Locale.ROOT, "ballast: %s sensitivity of %s: %d parameters, %,d points x %,d replications%n",
                     m.key(), plan.scenarioName(), design.factors().size(), design.size(), plan.replications());
             PointSummary[] results = ExperimentRunner.run(folder, template, design, threadCount,
@@ -129,8 +129,9 @@ final class SensitivityCommand implements Callable<Integer> {
                 means[o] = r.pointMeans();
             }
             Scenario scenario = template.scenario().withSeed(plan.masterSeed());
-            Manifest manifest = new Manifest("sensitivity", scenario, plan.commandLine(),
-                    Instant.parse(plan.startedAt())).put("sensitivity", section(plan, m, design, resamples, threadCount));
+            Manifest manifest = new Manifest(Manifest.SENSITIVITY, scenario, plan.commandLine(),
+                    Instant.parse(plan.startedAt())).put(Manifest.SENSITIVITY, section(plan, m, design, resamples,
+                    threadCount));
             Path dir = folder.finish(out -> {
                 SensitivityTables.write(scenario.name(), m.key(), design, plan.replications(), rows, means, out);
                 manifest.write(out);
@@ -181,7 +182,7 @@ final class SensitivityCommand implements Callable<Integer> {
         Design design = SensitivityAnalysis.design(m, factors, base, p, scenario.seed());
         ExperimentRunner.checkPoints(template, design);
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("method", m.key());
+        settings.put(Manifest.METHOD, m.key());
         settings.put("samples", base);
         if (m == Method.MORRIS) {
             settings.put("levels", p);

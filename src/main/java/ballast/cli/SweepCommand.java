@@ -111,10 +111,10 @@ final class SweepCommand implements Callable<Integer> {
                 return BatchCommand.INTERRUPTED;
             }
             Scenario scenario = template.scenario().withSeed(plan.masterSeed());
-            Manifest manifest = new Manifest("sweep", scenario, plan.commandLine(), Instant.parse(plan.startedAt()))
-                    .put("sweep", sweepSection(plan, d, threadCount));
+            Manifest manifest = new Manifest(Manifest.SWEEP, scenario, plan.commandLine(), Instant.parse(plan.startedAt()))
+                    .put(Manifest.SWEEP, sweepSection(plan, d, threadCount));
             Path dir = folder.finish(out -> {
-                SweepTables.write(d, results, scenario.parameters().countries(), out);
+                SweepTables.write(scenario.name(), d, results, scenario.parameters().countries(), out);
                 manifest.write(out);
                 List<Figure> figures = SavedCharts.all(out, ChartWidth.FULL, false);
                 if (!figures.isEmpty()) {
@@ -160,14 +160,14 @@ final class SweepCommand implements Callable<Integer> {
                 : Design.grid(factors);
         ExperimentRunner.checkPoints(template, d);
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("design", design);
+        settings.put(Manifest.DESIGN, design);
         return ExperimentFolder.create(output.target("sweep", scenario.name(), started),
                 ExperimentRunner.plan("sweep", scenario, n, commonSeeds, d, settings, root.invocation(), started));
     }
 
     private Map<String, Object> sweepSection(ExperimentFolder.Plan plan, Design d, int threadCount) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("design", plan.settings().get("design"));
+        s.put(Manifest.DESIGN, plan.settings().get(Manifest.DESIGN));
         s.put("points", d.size());
         s.put("factors", plan.factors());
         s.put("replicationsPerPoint", plan.replications());
@@ -175,7 +175,7 @@ final class SweepCommand implements Callable<Integer> {
         s.put("seedOfReplication", plan.commonSeeds()
                 ? "SplitMix64 replication seed of masterSeed, the same at every point"
                 : "Seeds.replication(Seeds.point(masterSeed, point), i): SplitMix64 of the point, then of i");
-        if ("lhs".equals(plan.settings().get("design"))) {
+        if ("lhs".equals(plan.settings().get(Manifest.DESIGN))) {
             s.put("designSeed", "Seeds.design(masterSeed, 0x4C4154494E485943)");
         }
         s.put("threads", threadCount);

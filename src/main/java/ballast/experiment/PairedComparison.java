@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * two scenarios is then measured on pairs, with far less noise than between two independent batches.
  *
  * <p>The counts ({@link Counts}) are integers that merge exactly in any order, so the result does not
- * depend on the thread count. Work is cut in blocks of {@link Batch#BLOCK_SIZE} replications and run
+ * depend on the thread count. Work is cut in blocks of {@link DesignRun#BLOCK_SIZE} replications and run
  * on {@link Workers}, as batches are.
  */
 public final class PairedComparison {
@@ -121,7 +121,7 @@ public final class PairedComparison {
         int states = reference.countries().size();
         int ticks = reference.ticks();
         Counts total = new Counts(scenarios.size(), states, ticks);
-        int blocks = Batch.blocks(replications);
+        int blocks = DesignRun.blocks(replications);
         AtomicInteger next = new AtomicInteger();
         Object lock = new Object();
         Workers.run(threads, () -> {
@@ -129,14 +129,14 @@ public final class PairedComparison {
             List<boolean[]> initial = new ArrayList<>();
             for (Scenario s : scenarios) {
                 models.add(new RecognitionModel(s.parameters()));
-                initial.add(Batch.initialRoc(s.parameters().countries()));
+                initial.add(DesignRun.initialRoc(s.parameters().countries()));
             }
             boolean[] referenceRoc = new boolean[states];
             boolean[] roc = new boolean[states];
             for (int b = next.getAndIncrement(); b < blocks && !stop.get(); b = next.getAndIncrement()) {
                 Counts part = new Counts(scenarios.size(), states, ticks);
-                long first = (long) b * Batch.BLOCK_SIZE;
-                long end = Math.min(replications, first + Batch.BLOCK_SIZE);
+                long first = (long) b * DesignRun.BLOCK_SIZE;
+                long end = Math.min(replications, first + DesignRun.BLOCK_SIZE);
                 for (long i = first; i < end; i++) {
                     if (stop.get()) {
                         return null;

@@ -9,7 +9,6 @@ import ballast.scenario.Scenario;
 import ballast.scenario.ScenarioLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +29,8 @@ class PairedComparisonTest {
         Scenario baseline = load("baseline");
         PairedComparison.Counts c = new PairedComparison(List.of(baseline, baseline), N, baseline.seed()).run(2);
         BatchSummary batch = BatchSummary.of(baseline.parameters());
-        new Batch(baseline, N).run(batch, new BitSet(), 1, new Batch.Listener() { });
+        DesignRun.batch(baseline, N).run((point, block) -> false, 1, (point, block, part) -> batch.merge(
+                part));
         for (int t = 0; t < c.ticks(); t++) {
             assertArrayEquals(batch.alliesHistogram(t), c.alliesHistogram(0, t), "replication i uses the batch's seed");
             assertArrayEquals(batch.alliesHistogram(t), c.alliesHistogram(1, t));

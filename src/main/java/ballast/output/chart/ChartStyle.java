@@ -93,6 +93,16 @@ public final class ChartStyle {
         return font(labelPoints);
     }
 
+    /**
+     * Returns a number format for tick labels with a true minus sign (U+2212), which is longer than a
+     * hyphen and reads as one in print.
+     */
+    static java.text.NumberFormat signedFormat(String pattern) {
+        java.text.DecimalFormatSymbols symbols = java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT);
+        symbols.setMinusSign('\u2212');
+        return new java.text.DecimalFormat(pattern, symbols);
+    }
+
     /** Returns a solid line of {@code width} points. */
     static Stroke line(float width) {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
