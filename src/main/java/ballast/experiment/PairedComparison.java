@@ -6,6 +6,8 @@ import ballast.model.RecognitionModel;
 import ballast.model.RunRecord;
 import ballast.model.Side;
 import ballast.scenario.Scenario;
+import ballast.stats.Interval;
+import ballast.stats.Intervals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -314,11 +316,11 @@ public final class PairedComparison {
         }
 
         /**
-         * Returns the change scenario minus reference with its 95% interval for paired proportions
-         * ({@link Statistics#newcombePaired95}): {@code {change, lower, upper}}.
+         * Returns the change, scenario minus reference, with its 95% interval for paired proportions
+         * ({@link Intervals#newcombePaired}).
          */
-        public double[] change95() {
-            return Statistics.newcombePaired95(both, scenarioOnly, referenceOnly, neither);
+        public Interval change95() {
+            return Intervals.newcombePaired(both, scenarioOnly, referenceOnly, neither, 0.95);
         }
     }
 }

@@ -167,4 +167,13 @@ class ChartCliTest {
         String tex = Files.readString(out.resolve("sweep.tex"));
         assertTrue(tex.contains("Japan engagement scale") || tex.contains("Japan\\\\ engagement"), tex);
     }
+
+    @Test
+    void helpListsExitCode130AndChartPromisesOnlyChartsItDraws() {
+        Cli help = Cli.run("--help");
+        assertTrue(help.out().contains("130 interrupted by Ctrl-C"), help.out());
+        Cli chart = Cli.run("chart", "--help");
+        assertFalse(chart.out().contains("backtest_countries"), chart.out());
+        assertTrue(chart.out().contains("compare: compare_horizon, compare_paths"), chart.out());
+    }
 }

@@ -210,7 +210,7 @@ public final class BatchCharts {
         Plots.range(time, gdp.months().get(0), gdp.months().get(gdp.last()));
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         // Room between the panels for the tick labels of both, so they never touch.
-        plot.setGap(style.tickFont().getSize2D() * 2.2);
+        plot.setGap(style.tickFont().getSize2D() * 3);
         String[] labels = {"GDP with Taipei", "Population with Taipei"};
         Bands[] bands = {gdp, batch.populationShare()};
         for (int k = 0; k < 2; k++) {

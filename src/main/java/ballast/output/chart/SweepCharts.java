@@ -1,12 +1,13 @@
 package ballast.output.chart;
 
-import ballast.experiment.Statistics;
 import ballast.output.Manifest;
 import ballast.output.chart.SavedBatch.TableException;
 import ballast.output.chart.SavedTables.Row;
 import ballast.output.table.Columns;
 import ballast.output.table.ParameterLabels;
 import ballast.output.table.SweepTables;
+import ballast.stats.Interval;
+import ballast.stats.Intervals;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -87,9 +88,10 @@ public final class SweepCharts {
                 double spread = r.numberOrNa(m.spread());
                 double sd = m.spreadIsSd() ? spread : spread * Math.sqrt(replications);
                 mean[p] = r.number(m.column());
-                double[] ci = Statistics.tInterval95(mean[p], sd, replications);
-                low[p] = ci[0];
-                high[p] = ci[1];
+                boolean interval = replications > 1 && Double.isFinite(sd);
+                Interval ci = interval ? Intervals.tMean(mean[p], sd, replications, 0.95) : null;
+                low[p] = interval ? ci.lower() : Double.NaN;
+                high[p] = interval ? ci.upper() : Double.NaN;
             }
             figures.add(ExperimentCharts.line(m.name(), new ExperimentCharts.Curve(ParameterLabels.of(path), x,
                     m.label(), mean, low, high), width, titles));

@@ -126,11 +126,6 @@ public final class Columns {
      */
     public static final List<String> QUANTILES = List.of("q025", "q10", "q25", "median", "q75", "q90", "q975");
 
-    /** The value written for a yes/no column: 1 or 0, so that sums count and means give shares. */
-    public static int flag(boolean yes) {
-        return yes ? 1 : 0;
-    }
-
     private Columns() {
     }
 

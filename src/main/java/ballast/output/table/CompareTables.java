@@ -6,6 +6,8 @@ import static ballast.output.table.BatchTables.fixedOrNa;
 import ballast.experiment.PairedComparison;
 import ballast.experiment.Statistics;
 import ballast.model.CountrySpec;
+import ballast.stats.Interval;
+import ballast.stats.Intervals;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,7 +98,7 @@ public final class CompareTables {
             csv.printRecord(header);
             for (Scenario s : scenarios) {
                 long[] h = s.runs()[s.runs().length - 1];
-                double[] mean = Statistics.tInterval95(h);
+                double[] mean = mean95(h);
                 List<Object> row = new ArrayList<>(List.of(s.label(), s.source(), s.replications(), s.horizon(),
                         fixed(mean[0]), fixedOrNa(mean[1]), fixedOrNa(mean[2])));
                 for (double q : BatchTables.QUANTILES) {
@@ -119,12 +121,13 @@ public final class CompareTables {
         t.row(heading).midrule();
         for (Scenario s : scenarios) {
             long[] h = s.runs()[s.runs().length - 1];
-            double[] mean = Statistics.tInterval95(h);
+            double[] mean = mean95(h);
             List<Object> row = new ArrayList<>(List.of(Latex.escape(s.label())));
             if (!oneHorizon) {
                 row.add(s.horizon());
             }
-            row.addAll(List.of(Latex.estimate(mean[0], mean[1], mean[2], 2), Statistics.quantile(h, 0.5),
+            row.addAll(List.of(Double.isNaN(mean[1]) ? Latex.number(mean[0], 2) : Latex.estimate(mean[0], mean[1],
+                    mean[2], 2), Statistics.quantile(h, 0.5),
                     Statistics.quantile(h, 0.10) + "--" + Statistics.quantile(h, 0.90)));
             t.row(row);
         }
@@ -172,11 +175,11 @@ public final class CompareTables {
                 for (int i = 0; i < paired.countries().size(); i++) {
                     CountrySpec state = paired.countries().get(i);
                     PairedComparison.Pair pair = c.pair(k, i);
-                    double[] change = pair.change95();
+                    Interval change = pair.change95();
                     csv.printRecord(scenarios.get(k).label(), reference, state.code(), state.name(), pair.runs(),
                             pair.both(), pair.referenceOnly(), pair.scenarioOnly(), pair.neither(),
-                            fixed(pair.reference()), fixed(pair.scenario()), fixed(change[0]), fixed(change[1]),
-                            fixed(change[2]));
+                            fixed(pair.reference()), fixed(pair.scenario()), fixed(change.estimate()),
+                            fixed(change.lower()), fixed(change.upper()));
                 }
             }
         }
@@ -201,19 +204,47 @@ public final class CompareTables {
                     + Latex.escape(reference) + "}");
             for (int i : order) {
                 PairedComparison.Pair pair = c.pair(k, i);
-                double[] change = pair.change95();
+                Interval change = pair.change95();
                 t.row(Latex.escape(paired.countries().get(i).name()), Latex.number(pair.reference(), 2),
-                        Latex.estimate(change[0], change[1], change[2], 2));
+                        Latex.estimate(change.estimate(), change.lower(), change.upper(), 2));
             }
             double[] allies = alliesChange(c, k);
             t.row("Allies (mean)", Latex.number(Statistics.mean(c.alliesHistogram(0, c.ticks() - 1)), 2),
-                    Latex.estimate(allies[0], allies[1], allies[2], 2));
+                    Double.isNaN(allies[1]) ? Latex.number(allies[0], 2)
+                            : Latex.estimate(allies[0], allies[1], allies[2], 2));
         }
         Files.writeString(dir.resolve(STATES_TEX), t.end(), StandardCharsets.UTF_8);
     }
 
     private static double[] alliesChange(PairedComparison.Counts c, int k) {
-        return Statistics.tInterval95(c.replications(), c.alliesChangeSum(k), c.alliesChangeSumOfSquares(k));
+        return mean95(c.replications(), c.alliesChangeSum(k), c.alliesChangeSumOfSquares(k));
+    }
+
+    /**
+     * Returns {@code {mean, lower, upper, sd}}: a mean of {@code n} values from their sum and sum of
+     * squares with its 95% t interval ({@link Intervals#tMean}); the interval and sd are NaN for fewer
+     * than two values.
+     */
+    static double[] mean95(long n, long sum, long squares) {
+        double mean = (double) sum / n;
+        if (n < 2) {
+            return new double[] {mean, Double.NaN, Double.NaN, Double.NaN};
+        }
+        Interval ci = Intervals.tMean(n, sum, squares, 0.95);
+        return new double[] {mean, ci.lower(), ci.upper(), Intervals.sd(n, sum, squares)};
+    }
+
+    /** The same for a histogram: {@code counts[v]} values equal to {@code v}. */
+    static double[] mean95(long[] counts) {
+        long n = 0;
+        long sum = 0;
+        long squares = 0;
+        for (int v = 0; v < counts.length; v++) {
+            n += counts[v];
+            sum += counts[v] * v;
+            squares += counts[v] * v * (long) v;
+        }
+        return mean95(n, sum, squares);
     }
 
     private static void writeAlliesChange(List<Scenario> scenarios, Paired paired, Path file) throws IOException {

@@ -9,6 +9,8 @@ import ballast.experiment.PointSummary;
 import ballast.experiment.PointSummary.Output;
 import ballast.experiment.Statistics;
 import ballast.model.CountrySpec;
+import ballast.stats.Interval;
+import ballast.stats.Intervals;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,9 +137,13 @@ public final class SweepTables {
                     row.add(String.join("; ", parts));
                 }
                 double mean = s.mean(Output.ALLIES_AT_HORIZON);
-                double[] ci = Statistics.tInterval95(mean, Math.sqrt(s.variance(Output.ALLIES_AT_HORIZON)),
-                        s.replications());
-                row.add(Double.isFinite(ci[0]) ? Latex.estimate(mean, ci[0], ci[1], 2) : Latex.number(mean, 2));
+                double sd = Math.sqrt(s.variance(Output.ALLIES_AT_HORIZON));
+                if (s.replications() > 1 && Double.isFinite(sd)) {
+                    Interval ci = Intervals.tMean(mean, sd, s.replications(), 0.95);
+                    row.add(Latex.estimate(mean, ci.lower(), ci.upper(), 2));
+                } else {
+                    row.add(Latex.number(mean, 2));
+                }
                 row.add(Latex.number(s.mean(Output.GDP_SHARE_AT_HORIZON), 2));
                 t.row(row);
             }

@@ -84,6 +84,37 @@ class ChartContentTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"3.5in", "7in"})
+    void theSharesPanelsKeepTheirTickLabelsApart(String widthText) throws Exception {
+        Bands gdp = flat(24, 0.87, 0.7);
+        SavedBatch batch = new SavedBatch(dir, "s", 1000, flat(24, 10, 10), gdp, gdp, List.of(),
+                new SavedBatch.Survival(months(24), List.of("A"), new double[][] {new double[24]}));
+        ChartWidth width = ChartWidth.parse(widthText);
+        Figure f = BatchCharts.shares(batch, width, false);
+        ChartWriter.write(f, dir, List.of(ChartFormat.PDF));
+        List<Float> centres = new ArrayList<>();
+        float[] size = new float[1];
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(dir.resolve("shares.pdf").toFile())) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> glyphs) {
+                    if (text.endsWith("%") && text.matches("\\d+%")) {
+                        centres.add(glyphs.get(0).getYDirAdj() - glyphs.get(0).getHeightDir() / 2);
+                        size[0] = glyphs.get(0).getFontSizeInPt();
+                    }
+                }
+            };
+            stripper.getText(pdf);
+        }
+        centres.sort(Float::compare);
+        assertTrue(centres.size() >= 6, "tick labels of both panels: " + centres);
+        for (int i = 1; i < centres.size(); i++) {
+            assertTrue(centres.get(i) - centres.get(i - 1) >= 2.5 * size[0], "tick labels " + centres.get(i - 1)
+                    + " and " + centres.get(i) + " pt crowd each other (" + size[0] + " pt type): " + centres);
+        }
+    }
+
     @Test
     void theMorrisChartPutsTheLargestMuStarOnTopWhateverItsSigma() {
         // mu* ranks a, b, c; sigma ranks c, b, a.
@@ -163,6 +194,17 @@ class ChartContentTest {
         assertEquals(17.5, allies.getLowerBound(), 1e-9, "from just under the lowest value drawn, not from 0");
         assertEquals(24.5, allies.getUpperBound(), 1e-9);
         assertTrue(allies.getLabel().length() <= 20, "a label short enough for 3.5 in: " + allies.getLabel());
+        // The recorded count is a cased line (wide black, narrow white on top), unlike the median (solid
+        // black) and the naive band (dotted), so the three stay apart where they meet.
+        XYPlot plot = (XYPlot) f.chart().getPlot();
+        var recorded = plot.getRenderer(0);
+        assertEquals(java.awt.Color.WHITE, recorded.getSeriesPaint(1));
+        float casing = ((java.awt.BasicStroke) recorded.getSeriesStroke(0)).getLineWidth();
+        float core = ((java.awt.BasicStroke) recorded.getSeriesStroke(1)).getLineWidth();
+        float median = ((java.awt.BasicStroke) plot.getRenderer(1).getSeriesStroke(0)).getLineWidth();
+        assertTrue(casing > median + 1 && core < casing, casing + " / " + core + " against " + median);
+        assertTrue(((java.awt.BasicStroke) plot.getRenderer(2).getSeriesStroke(0)).getDashArray() != null,
+                "the naive band is dotted");
     }
 
     @Test
