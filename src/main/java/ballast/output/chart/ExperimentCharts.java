@@ -217,10 +217,14 @@ public final class ExperimentCharts {
         lineRenderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
         NumberAxis xAxis = new NumberAxis(curve.xLabel());
         xAxis.setAutoRangeIncludesZero(false);
-        xAxis.setRange(curve.x()[0], curve.x()[curve.x().length - 1] > curve.x()[0]
-                ? curve.x()[curve.x().length - 1] : curve.x()[0] + 1);
+        xAxis.setStandardTickUnits(ChartStyle.signedTickUnits());
+        double first = curve.x()[0];
+        double span = Math.max(curve.x()[curve.x().length - 1] - first, 1e-9);
+        // A little room at both ends, so the end points and their tick labels are not cut.
+        xAxis.setRange(first - 0.03 * span, first + 1.03 * span);
         style.axis(xAxis);
         NumberAxis yAxis = new NumberAxis(curve.yLabel());
+        yAxis.setStandardTickUnits(ChartStyle.signedTickUnits());
         double margin = Math.max(hi - lo, 1e-9) * 0.08;
         yAxis.setRange(lo - margin, hi + margin);
         yAxis.setAutoRangeIncludesZero(false);
@@ -272,6 +276,7 @@ public final class ExperimentCharts {
         params.setCategoryMargin(0.3);
         params.setMaximumCategoryLabelWidthRatio(0.45f);
         NumberAxis axis = new NumberAxis("Sensitivity of " + indices.output());
+        axis.setStandardTickUnits(ChartStyle.signedTickUnits());
         style.axis(axis);
         axis.setAutoRangeIncludesZero(true);
         // The axis spans the intervals too (auto-range sees only the bars), plus a margin.

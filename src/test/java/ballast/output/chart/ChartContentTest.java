@@ -243,4 +243,11 @@ class ChartContentTest {
                 0.975);
         assertEquals(9 - half, band.getStartYValue(0, 0), 1e-9, "the mean's 95% t interval from its standard error");
     }
+
+    @Test
+    void negativeNumbersOnChartsTakeATrueMinusSign() {
+        assertEquals("\u22120.5", ChartWriter.number(-0.5, 4));
+        assertEquals("0", ChartWriter.number(-0.00001, 4), "no sign on a value that rounds to zero");
+        assertEquals("\u22120.25", ChartStyle.signedTickUnits().getCeilingTickUnit(0.2).valueToString(-0.25));
+    }
 }
