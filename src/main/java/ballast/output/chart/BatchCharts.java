@@ -101,7 +101,7 @@ public final class BatchCharts {
     /**
      * Survival curves as small multiples: one panel per state (most at risk first), its share of runs
      * still recognising Taipei by month in black over the other states' curves in light grey, the
-     * state named in the panel. Every curve is named and none depends on a line style, so the chart
+     * state named above its panel. Every curve is named and none depends on a line style, so the chart
      * reads the same in greyscale whatever the number of states.
      */
     public static Figure survival(SavedBatch batch, ChartWidth width, boolean titles) {
@@ -121,17 +121,11 @@ public final class BatchCharts {
         }
         double bottom = Math.max(0.0, Math.floor(low * 10) / 10);
         int n = order.size();
-        int columns = width.inches() < 5 ? Math.min(2, n) : Math.min(n > 16 ? 5 : 4, n);
-        int rows = (n + columns - 1) / columns;
+        int columns = width.inches() < 5 ? Math.min(3, n) : Math.min(n > 16 ? 5 : 4, n);
         List<XYSeries> curves = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             curves.add(steps(s, i));
         }
-        // Every panel reserves the same room for tick labels, so the plot areas line up.
-        org.jfree.chart.axis.AxisSpace left = new org.jfree.chart.axis.AxisSpace();
-        left.setLeft(style.tickFont().getSize2D() * 2.6);
-        org.jfree.chart.axis.AxisSpace below = new org.jfree.chart.axis.AxisSpace();
-        below.setBottom(style.tickFont().getSize2D() * 1.9);
         List<JFreeChart> panels = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             int i = order.get(k);
@@ -152,31 +146,27 @@ public final class BatchCharts {
             share.setRange(bottom, 1.005);
             share.setStandardTickUnits(fractionUnits());
             style.axis(share);
-            share.setTickLabelsVisible(k % columns == 0);
             DateAxis time = Plots.yearAxis(style, null);
             Plots.range(time, s.months().get(0), s.months().get(last));
             Plots.yearTicks(time, s.months().get(0), s.months().get(last), 3);
-            time.setTickLabelsVisible(k + columns >= n);
             XYPlot plot = new XYPlot(data, time, share, renderer);
             plot.setDomainGridlinesVisible(false);
-            plot.setFixedRangeAxisSpace(left);
-            plot.setFixedDomainAxisSpace(below);
-            // Under the curves: where one crosses the name, the curve stays whole.
-            renderer.addAnnotation(new NameAnnotation(s.names().get(i), style.tickFont()),
-                    org.jfree.chart.ui.Layer.BACKGROUND);
             JFreeChart panel = new JFreeChart(plot);
             panel.removeLegend();
             style.apply(panel, null);
-            panel.setPadding(new org.jfree.chart.ui.RectangleInsets(2, 0, 0, 8));
             // Transparent, so a year label that reaches past a panel's edge is not painted over.
             panel.setBackgroundPaint(null);
             panels.add(panel);
         }
-        PanelGrid grid = new PanelGrid(panels, columns, "Share of runs with Taipei", style.labelFont());
+        List<String> names = order.stream().map(s.names()::get).toList();
+        float tick = style.tickFont().getSize2D();
+        PanelGrid grid = new PanelGrid(panels, names, columns, "Share of runs with Taipei", style.labelFont(),
+                style.tickFont(), tick * 2.6, tick * 1.9);
         JFreeChart chart = new JFreeChart(null, style.labelFont(), grid, false);
         style.apply(chart, titles ? "Survival of recognition, " + batch.scenario() : null);
-        double panelHeight = width.inches() / columns * (width.inches() < 5 ? 0.55 : 0.6);
-        return new Figure("survival", chart, width, 0.15 + rows * panelHeight);
+        // The grid is drawn inside the chart's padding (ChartStyle: 2 pt above and below, 8 pt across).
+        double heightPoints = grid.height(width.points() - 8, 0.62) + 6 + (titles ? 4 * tick : 0);
+        return new Figure("survival", chart, width, heightPoints / 72.0);
     }
 
     /** Returns state {@code i}'s survival curve as explicit steps drawn as one path. */
@@ -226,47 +216,6 @@ public final class BatchCharts {
         JFreeChart chart = new JFreeChart(plot);
         style.apply(chart, titles ? "Share of the group's GDP and population with Taipei, " + batch.scenario() : null);
         return new Figure("shares", chart, width, width.inches() * 0.9);
-    }
-
-    /** A state's name in the lower left corner of a panel, wrapped to the panel's width. */
-    private static final class NameAnnotation extends org.jfree.chart.annotations.AbstractXYAnnotation {
-        private static final long serialVersionUID = 1L;
-        private final String name;
-        private final java.awt.Font font;
-
-        NameAnnotation(String name, java.awt.Font font) {
-            this.name = name;
-            this.font = font;
-        }
-
-        @Override
-        public void draw(java.awt.Graphics2D g2, XYPlot plot, java.awt.geom.Rectangle2D area,
-                org.jfree.chart.axis.ValueAxis domainAxis, org.jfree.chart.axis.ValueAxis rangeAxis, int index,
-                org.jfree.chart.plot.PlotRenderingInfo info) {
-            g2.setFont(font);
-            java.awt.FontMetrics metrics = g2.getFontMetrics();
-            double pad = font.getSize2D() * 0.4;
-            double room = area.getWidth() - 2 * pad;
-            List<String> lines = new ArrayList<>();
-            String line = "";
-            for (String word : name.split(" ")) {
-                String longer = line.isEmpty() ? word : line + " " + word;
-                if (!line.isEmpty() && metrics.getStringBounds(longer, g2).getWidth() > room) {
-                    lines.add(line);
-                    line = word;
-                } else {
-                    line = longer;
-                }
-            }
-            lines.add(line);
-            double lineHeight = font.getSize2D() * 1.15;
-            double y = area.getMaxY() - pad - (lines.size() - 1) * lineHeight;
-            g2.setPaint(ChartStyle.INK);
-            for (String l : lines) {
-                g2.drawString(l, (float) (area.getX() + pad), (float) y);
-                y += lineHeight;
-            }
-        }
     }
 
     /** Tick units for values in [0, 1]: 0.05, 0.1, 0.2, 0.25 or 0.5. */
