@@ -121,7 +121,7 @@ public final class BatchCharts {
         }
         double bottom = Math.max(0.0, Math.floor(low * 10) / 10);
         int n = order.size();
-        int columns = width.inches() < 5 ? Math.min(3, n) : Math.min(n > 16 ? 5 : 4, n);
+        int columns = Math.min(n, width.inches() < 5 ? (n > 12 ? 4 : 3) : (n > 16 ? 5 : 4));
         List<XYSeries> curves = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             curves.add(steps(s, i));
@@ -146,7 +146,7 @@ public final class BatchCharts {
             share.setRange(bottom, 1.005);
             share.setStandardTickUnits(fractionUnits());
             style.axis(share);
-            DateAxis time = Plots.yearAxis(style, null);
+            DateAxis time = Plots.panelYearAxis(style);
             Plots.range(time, s.months().get(0), s.months().get(last));
             Plots.yearTicks(time, s.months().get(0), s.months().get(last), 3);
             XYPlot plot = new XYPlot(data, time, share, renderer);

@@ -75,6 +75,9 @@ final class PanelGrid extends Plot {
             plot.setFixedDomainAxisSpace(bottom);
             plot.getRangeAxis().setTickLabelsVisible(first);
             plot.getDomainAxis().setTickLabelsVisible(lowest);
+            if (plot.getDomainAxis() instanceof Plots.EdgeAwareDateAxis time) {
+                time.setLeftRoom(first ? leftSpace : TICKS);
+            }
             panels.get(i).setPadding(new org.jfree.chart.ui.RectangleInsets(PAD_TOP, 0, 0, PAD_RIGHT));
         }
     }

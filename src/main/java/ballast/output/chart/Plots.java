@@ -41,7 +41,18 @@ final class Plots {
 
     /** A time axis labelled in years (every 1, 2, 5 or 10 years, whichever fits), in UTC. */
     static DateAxis yearAxis(ChartStyle style, String label) {
-        DateAxis axis = new DateAxis(label);
+        return yearAxis(style, label, new DateAxis(label));
+    }
+
+    /**
+     * The same for a panel of small multiples: it leaves out a year whose label would reach further left
+     * of the plot area than {@link EdgeAwareDateAxis#setLeftRoom the room there}.
+     */
+    static EdgeAwareDateAxis panelYearAxis(ChartStyle style) {
+        return (EdgeAwareDateAxis) yearAxis(style, null, new EdgeAwareDateAxis());
+    }
+
+    private static DateAxis yearAxis(ChartStyle style, String label, DateAxis axis) {
         axis.setTimeZone(TimeZone.getTimeZone("UTC"));
         TickUnits units = new TickUnits();
         for (int years : new int[] {1, 2, 5, 10, 20, 50}) {
@@ -76,6 +87,32 @@ final class Plots {
                 axis.setTickUnit(new DateTickUnit(DateTickUnitType.YEAR, years, format));
                 return;
             }
+        }
+    }
+
+    /** A date axis that drops the tick labels that would be cut at the left edge of its panel. */
+    static final class EdgeAwareDateAxis extends DateAxis {
+        private static final long serialVersionUID = 1L;
+        private double leftRoom = Double.POSITIVE_INFINITY;
+
+        /** Sets the room left of the plot area, in points, that a tick label may use. */
+        void setLeftRoom(double points) {
+            leftRoom = points;
+        }
+
+        @Override
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        protected java.util.List refreshTicksHorizontal(java.awt.Graphics2D g2, java.awt.geom.Rectangle2D dataArea,
+                org.jfree.chart.ui.RectangleEdge edge) {
+            java.util.List ticks = new java.util.ArrayList(super.refreshTicksHorizontal(g2, dataArea, edge));
+            java.awt.FontMetrics metrics = g2.getFontMetrics(getTickLabelFont());
+            ticks.removeIf(t -> {
+                org.jfree.chart.axis.ValueTick tick = (org.jfree.chart.axis.ValueTick) t;
+                double x = valueToJava2D(tick.getValue(), dataArea, edge);
+                double half = metrics.stringWidth(tick.getText()) / 2.0;
+                return x - half < dataArea.getMinX() - leftRoom;
+            });
+            return ticks;
         }
     }
 
