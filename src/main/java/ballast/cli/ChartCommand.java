@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
                 + "prints that folder's path.",
             "Charts: batch: allies_fan, retention, survival, shares; sweep over one parameter or a two-parameter "
                 + "grid: sweep_allies, sweep_gdp_share; sensitivity: sobol_<output> or morris_<output>; backtest: "
-                + "backtest_fan; compare: compare_horizon, compare_paths, and compare_states if paired."})
+                + "backtest_fan (not for a rolling back-test), backtest_reliability; compare: compare_horizon, "
+                + "compare_paths, and compare_states if paired."})
 final class ChartCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "A finished results folder, e.g. results/baseline/batch-<time>/.")
