@@ -133,7 +133,7 @@ final class CalibrationReader {
             for (int i = 0; i < l.length; i++) {
                 System.arraycopy(l[i], 0, flat, i * l.length, l.length);
             }
-            return new RuleDraws(names, mean, flat);
+            return new RuleDraws(names, flat);
         } catch (NonPositiveDefiniteMatrixException | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
             f.problem("covariance", "must be a symmetric positive definite matrix");
             return null;
