@@ -225,7 +225,7 @@ public final class BatchTables {
      * the last row is the scenario's horizon.
      */
     public static YearMonth month(ModelParameters p, int tick) {
-        return p.monthOf(tick).plusMonths(p.tickMonths() - 1L);
+        return p.lastMonthOf(tick);
     }
 
     /**
