@@ -75,9 +75,9 @@ public final class BacktestTables {
                     "forecast_start");
             for (CountryOutcome c : r.countries()) {
                 csv.printRecord(c.spec().code(), c.spec().name(), fixed(c.left(Forecaster.MODEL)),
-                        fixed(c.left(Forecaster.NAIVE)), c.leaver() ? "yes" : "no",
+                        fixed(c.left(Forecaster.NAIVE)), c.leaver() ? 1 : 0,
                         c.firstSwitch() == null ? "NA" : c.firstSwitch(), fixed(c.modelTaipeiAtEnd()),
-                        c.taipeiAtEnd() ? "yes" : "no", fixed(c.left(Forecaster.LOGISTIC)), c.forecastStart());
+                        c.taipeiAtEnd() ? 1 : 0, fixed(c.left(Forecaster.LOGISTIC)), c.forecastStart());
             }
         }
         try (CSVPrinter csv = BatchTables.printer(dir.resolve(COUNTRY_YEARS))) {
