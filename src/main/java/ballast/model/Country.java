@@ -8,7 +8,7 @@ import sim.engine.Steppable;
  * {@link DecisionRule}. Patrons write the rival's offer and the current side's aid into it before it
  * decides.
  */
-public final class Country implements Steppable {
+public final class Country implements Steppable, StateView {
     private static final long serialVersionUID = 1L;
     static final int NEVER = Integer.MIN_VALUE;
 
@@ -240,7 +240,7 @@ public final class Country implements Steppable {
      * before the start and switches of the run. Switches made in {@code tick} itself do not count, so
      * the order in which states decide within a tick does not matter.
      */
-    double contagion(int tick) {
+    public double contagion(int tick) {
         int window = model.rule().contagionWindowTicks();
         Side rival = side.other();
         double sum = 0;
@@ -319,36 +319,36 @@ public final class Country implements Steppable {
 
     // What the terms read (see Term).
 
-    boolean onTaipeiSide() {
+    public boolean onTaipeiSide() {
         return side == Side.ROC;
     }
 
-    boolean isNewGovernment(int tick) {
+    public boolean isNewGovernment(int tick) {
         return governmentChangeTick != NEVER && model.rule().isNewGovernment(tick - governmentChangeTick);
     }
 
-    double engagementValue() {
+    public double engagementValue() {
         return engagementValue;
     }
 
-    double backing() {
+    public double backing() {
         return backing;
     }
 
-    boolean priorPrcTies() {
+    public boolean priorPrcTies() {
         return priorPrcTies;
     }
 
-    boolean taipeiDpp(int tick) {
+    public boolean taipeiDpp(int tick) {
         return model.taipeiDpp(tick);
     }
 
-    boolean truce(int tick) {
+    public boolean truce(int tick) {
         return model.truce(tick);
     }
 
     /** Returns {@code column}'s value in the year before the current one, or {@code fallback}. */
-    double yearly(String column, double fallback) {
+    public double yearly(String column, double fallback) {
         YearlyData y = spec.record().yearly();
         return y == null ? fallback : y.value(column, cachedYear - 1, fallback);
     }
