@@ -46,6 +46,12 @@ public final class ReferenceLoop implements RunRecord {
     private static final int CHUNKS = 10;
     private static final int KINDS = MoneyKind.values().length;
     private static final Term[] TERMS = Term.values();
+    // Strategies, by their place in this list.
+    private static final int CHEAPEST_FLIP = 0;
+    private static final int MOST_VALUABLE = 2;
+    private static final int DEFEND_AT_RISK = 3;
+    private static final int BALLAST = 4;
+    private static final int FIXED = 5;
 
     // The world, fixed.
     private final ModelParameters p;
@@ -62,13 +68,19 @@ public final class ReferenceLoop implements RunRecord {
     private final double[] randomChangePerTick;
     private final int[] recordEndTick;
     private final int[] initialChangeTick;
-    private final int[] region;
+    private final int[][] neighbours;         // [state]: the other states of its sub-region
     private final double linkWeight;
+    private final int firstYear;
+    private final double[][] gdpByYear;       // [state][year of the run]: the year before's figure
+    private final double[][] populationByYear;
+    private final List<java.util.Map<String, double[]>> yearlyByYear; // [state]: every panel column, NaN: none
     private final int[][] pastSwitchTick;     // [state]: recorded switches of its sub-region before the start
     private final boolean[][] pastSwitchToRoc;
     private final int patrons;
     private final PatronSpec[] patron;
-    private final String[] strategy;
+    private final int[] strategy;
+    private final boolean[] rocPatron;
+    private final PatronRole[] role;
     private final double[] decay;
     private final boolean[][] aims;           // [patron][state]
     private final double[][] earmark;         // [patron][state]
@@ -82,6 +94,13 @@ public final class ReferenceLoop implements RunRecord {
     private Term[] tickTerms;
     private Term[] offerTerms;
     private Term[] aidTerms;
+    private double[] yearlyWeights;
+    private double[] tickWeights;
+    private double[] offerWeights;
+    private double[] aidWeights;
+    private boolean yearlyMoney;
+    private double rocDtRate;                 // dt * baseRate of a state with Taipei
+    private double prcDtRate;
     private int contagionWindow;
     private int newGovernmentWindow;
     private double floor;
@@ -178,11 +197,15 @@ public final class ReferenceLoop implements RunRecord {
         randomChangePerTick = new double[n];
         recordEndTick = new int[n];
         initialChangeTick = new int[n];
-        region = new int[n];
+        neighbours = new int[n][];
         pastSwitchTick = new int[n][];
         pastSwitchToRoc = new boolean[n][];
-        List<String> regions = p.countries().stream().map(CountrySpec::region).distinct().toList();
         linkWeight = p.rule().sameRegionLinkWeight();
+        firstYear = p.start().getYear();
+        int runYears = p.end().getYear() - firstYear + 1;
+        gdpByYear = new double[n][runYears];
+        populationByYear = new double[n][runYears];
+        yearlyByYear = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
             CountrySpec c = spec[i];
             StateRecord r = c.record();
@@ -194,7 +217,25 @@ public final class ReferenceLoop implements RunRecord {
                     : -Math.expm1(-r.governmentChangesPerYear() * p.dtYears());
             initialChangeTick[i] = c.lastGovernmentChange() != null && !c.lastGovernmentChange().isAfter(p.start())
                     ? p.tickOf(c.lastGovernmentChange()) : NEVER;
-            region[i] = regions.indexOf(c.region());
+            int self = i;
+            neighbours[i] = linkWeight > 0 ? java.util.stream.IntStream.range(0, n)
+                    .filter(j -> j != self && spec[j].region().equals(c.region())).toArray() : new int[0];
+            YearlyData y = r.yearly();
+            java.util.Map<String, double[]> columns = new java.util.HashMap<>();
+            for (int k = 0; k < runYears; k++) {
+                int before = firstYear + k - 1;
+                gdpByYear[i][k] = y == null ? c.gdpUsdMillions() : y.value(YearlyData.GDP, before, c.gdpUsdMillions());
+                populationByYear[i][k] = y == null ? c.population()
+                        : y.value(YearlyData.POPULATION, before, c.population());
+            }
+            for (String column : y == null ? java.util.Set.<String>of() : y.names()) {
+                double[] v = new double[runYears];
+                for (int k = 0; k < runYears; k++) {
+                    v[k] = y.value(column, firstYear + k - 1, Double.NaN);
+                }
+                columns.put(column, v);
+            }
+            yearlyByYear.add(columns);
             int first = firstCalendarElection(c);
             int term = c.termMonths() / tickMonths;
             for (int t = 0; t < ticks; t++) {
@@ -213,7 +254,9 @@ public final class ReferenceLoop implements RunRecord {
         }
         patrons = p.patrons().size();
         patron = p.patrons().toArray(new PatronSpec[0]);
-        strategy = new String[patrons];
+        strategy = new int[patrons];
+        rocPatron = new boolean[patrons];
+        role = new PatronRole[patrons];
         decay = new double[patrons];
         aims = new boolean[patrons][n];
         earmark = new double[patrons][n];
@@ -221,7 +264,10 @@ public final class ReferenceLoop implements RunRecord {
         initialEngagement = new double[patrons][n];
         for (int k = 0; k < patrons; k++) {
             PatronSpec s = patron[k];
-            strategy[k] = s.strategy();
+            strategy[k] = List.of(Strategies.CHEAPEST_FLIP, Strategies.VALUE_FOR_MONEY, Strategies.MOST_VALUABLE,
+                    Strategies.DEFEND_AT_RISK, Strategies.BALLAST, Strategies.FIXED).indexOf(s.strategy());
+            rocPatron[k] = s.side() == Side.ROC;
+            role[k] = s.role();
             decay[k] = Math.pow(0.5, tickMonths / s.engagementHalfLifeMonths());
             for (int i = 0; i < n; i++) {
                 aims[k][i] = s.targets().aims(spec[i]);
@@ -352,19 +398,51 @@ public final class ReferenceLoop implements RunRecord {
         for (Term t : TERMS) {
             weight[t.ordinal()] = r.weight(t);
         }
-        yearlyTerms = live(r, Term.Money.NONE, true);
-        tickTerms = live(r, Term.Money.NONE, false);
-        offerTerms = live(r, Term.Money.OFFER, null);
-        aidTerms = live(r, Term.Money.AID, null);
+        yearlyTerms = live(Term.Money.NONE, YEARLY);
+        tickTerms = live(Term.Money.NONE, TICK);
+        offerTerms = live(Term.Money.OFFER, ANY);
+        aidTerms = live(Term.Money.AID, ANY);
+        yearlyWeights = signed(yearlyTerms);
+        tickWeights = signed(tickTerms);
+        offerWeights = signed(offerTerms);
+        aidWeights = signed(aidTerms);
+        yearlyMoney = true;
+        for (Term t : offerTerms) {
+            yearlyMoney &= t.yearly();
+        }
+        for (Term t : aidTerms) {
+            yearlyMoney &= t.yearly();
+        }
         contagionWindow = (r.contagionWindowMonths() + tickMonths - 1) / tickMonths;
         newGovernmentWindow = (r.newGovernmentWindowMonths() + tickMonths - 1) / tickMonths;
         floor = r.gdpFloorUsdMillions();
+        rocDtRate = rule.dtYears() * r.toPrcPerYear();
+        prcDtRate = rule.dtYears() * r.toRocPerYear();
     }
 
-    /** The terms with a weight, of one kind of money and (if {@code yearly} is not null) of that kind of change. */
-    private Term[] live(RuleParameters r, Term.Money money, Boolean yearly) {
-        return Arrays.stream(TERMS).filter(t -> t.money() == money && (yearly == null || t.yearly() == yearly)
-                && r.weight(t) != 0.0).toArray(Term[]::new);
+    private static final int YEARLY = 0;
+    private static final int TICK = 1;
+    private static final int ANY = 2;
+
+    /** The terms of {@code money} with a weight that change yearly, each tick or either ({@link Term#yearly()}). */
+    private Term[] live(Term.Money money, int change) {
+        Term[] kept = new Term[TERMS.length];
+        int count = 0;
+        for (Term t : TERMS) {
+            if (t.money() == money && (change == ANY || t.yearly() == (change == YEARLY)) && weight[t.ordinal()] != 0.0) {
+                kept[count++] = t;
+            }
+        }
+        return Arrays.copyOf(kept, count);
+    }
+
+    /** Each term's sign times its weight (exact: the sign is +-1). */
+    private double[] signed(Term[] list) {
+        double[] w = new double[list.length];
+        for (int k = 0; k < list.length; k++) {
+            w[k] = list[k].sign() * weight[list[k].ordinal()];
+        }
+        return w;
     }
 
     private void reset() {
@@ -413,48 +491,51 @@ public final class ReferenceLoop implements RunRecord {
         if (i == 0 && year[t] != cachedYear) {
             cachedYear = year[t];
             for (int j = 0; j < n; j++) {
-                YearlyData y = spec[j].record().yearly();
-                gdp[j] = y == null ? spec[j].gdpUsdMillions()
-                        : y.value(YearlyData.GDP, cachedYear - 1, spec[j].gdpUsdMillions());
-                population[j] = y == null ? spec[j].population()
-                        : y.value(YearlyData.POPULATION, cachedYear - 1, spec[j].population());
+                gdp[j] = gdpByYear[j][cachedYear - firstYear];
+                population[j] = populationByYear[j][cachedYear - firstYear];
                 yearlyValid[j] = false;
             }
         }
         view.i = i;
         if (!yearlyValid[i]) {
-            yearlyNet[i] = sum(yearlyTerms, t);
+            yearlyNet[i] = sum(yearlyTerms, yearlyWeights, t);
+            if (yearlyMoney) {
+                offerElasticity[i] = sum(offerTerms, offerWeights, t);
+                aidElasticity[i] = -sum(aidTerms, aidWeights, t);
+            }
             yearlyValid[i] = true;
         }
         double b = 0;
         double points = 0;
         for (int k = 0; k < patrons; k++) {
-            if ((patron[k].side() == Side.ROC) == roc[i] && patron[k].active()) {
-                if (patron[k].role() == PatronRole.BACKER && aims[k][i]) {
+            if (rocPatron[k] == roc[i] && patron[k].active()) {
+                if (role[k] == PatronRole.BACKER && aims[k][i]) {
                     b += patron[k].backing();
-                } else if (patron[k].role() == PatronRole.PARTNER) {
+                } else if (role[k] == PatronRole.PARTNER) {
                     points += engagement[k][i];
                 }
             }
         }
         backing[i] = b;
         engagementValue[i] = points == 0.0 ? 0.0 : Math.log(1.0 + points);
-        baseNet[i] = yearlyNet[i] + sum(tickTerms, t);
-        offerElasticity[i] = sum(offerTerms, t);
-        aidElasticity[i] = -sum(aidTerms, t);
+        baseNet[i] = yearlyNet[i] + sum(tickTerms, tickWeights, t);
+        if (!yearlyMoney) {
+            offerElasticity[i] = sum(offerTerms, offerWeights, t);
+            aidElasticity[i] = -sum(aidTerms, aidWeights, t);
+        }
     }
 
     /** Returns the sum over {@code list} of sign * weight * coefficient for the state of {@link #view}. */
-    private double sum(Term[] list, int t) {
+    private double sum(Term[] list, double[] signedWeights, int t) {
         double s = 0;
-        for (Term term : list) {
-            s += term.sign() * weight[term.ordinal()] * term.coefficient(view, t);
+        for (int k = 0; k < list.length; k++) {
+            s += signedWeights[k] * list[k].coefficient(view, t);
         }
         return s;
     }
 
     private double hazard(boolean onRoc, double x) {
-        return rule.hazard(onRoc ? Side.ROC : Side.PRC, x);
+        return DecisionRule.hazard(1.0, onRoc ? rocDtRate : prcDtRate, x, 0.0);
     }
 
     private double netNow(int i) {
@@ -527,10 +608,10 @@ public final class ReferenceLoop implements RunRecord {
 
     private void act(int k, int t) {
         PatronSpec s = patron[k];
-        switch (strategy[k]) {
-            case Strategies.BALLAST -> ballast(k);
-            case Strategies.FIXED -> { }
-            default -> recogniser(k);
+        if (strategy[k] == BALLAST) {
+            ballast(k);
+        } else if (strategy[k] != FIXED) {
+            recogniser(k);
         }
         if (anyEarmark[k] && s.active()) {
             for (int i = 0; i < n; i++) {
@@ -538,26 +619,26 @@ public final class ReferenceLoop implements RunRecord {
                 if (e == 0.0) {
                     continue;
                 }
-                boolean own = roc[i] == (s.side() == Side.ROC);
-                if (s.role() == PatronRole.RECOGNISER) {
+                boolean own = roc[i] == rocPatron[k];
+                if (role[k] == PatronRole.RECOGNISER) {
                     if (own) {
                         setAid(i, aidUsd[i] + e);
                     } else {
                         setOffer(i, offerUsd[i] + e);
                     }
-                } else if (s.role() == PatronRole.PARTNER && own) {
+                } else if (role[k] == PatronRole.PARTNER && own) {
                     buy(k, i, e * rule.dtYears() / s.usdMillionsPerEngagementPoint(), e);
                 }
             }
         }
         int cell = (moneyYear[t] * patrons + k) * n;
-        if (s.role() == PatronRole.RECOGNISER) {
+        if (role[k] == PatronRole.RECOGNISER) {
             for (int i = 0; i < n; i++) {
-                boolean aid = roc[i] == (s.side() == Side.ROC);
+                boolean aid = roc[i] == rocPatron[k];
                 MoneyKind kind = aid ? MoneyKind.AID : MoneyKind.OFFER;
                 yearUsd[(cell + i) * KINDS + kind.ordinal()] += aid ? aidUsd[i] : offerUsd[i];
             }
-        } else if (s.role() == PatronRole.PARTNER) {
+        } else if (role[k] == PatronRole.PARTNER) {
             for (int i = 0; i < n; i++) {
                 yearUsd[(cell + i) * KINDS + MoneyKind.ENGAGEMENT.ordinal()] += usdNow[k][i];
                 yearPoints[cell + i] += pointsNow[k][i];
@@ -575,8 +656,7 @@ public final class ReferenceLoop implements RunRecord {
         usdNow[k][i] += usdMillionsPerYear;
         double points2 = 0;
         for (int q = 0; q < patrons; q++) {
-            if (patron[q].role() == PatronRole.PARTNER && (patron[q].side() == Side.ROC) == roc[i]
-                    && patron[q].active()) {
+            if (role[q] == PatronRole.PARTNER && rocPatron[q] == roc[i] && patron[q].active()) {
                 points2 += engagement[q][i];
             }
         }
@@ -593,7 +673,7 @@ public final class ReferenceLoop implements RunRecord {
         double total = 0;
         for (int i = 0; i < n; i++) {
             double w = 0;
-            if (roc[i] == (s.side() == Side.ROC) && aims[k][i]) {
+            if (roc[i] == rocPatron[k] && aims[k][i]) {
                 w = hazard(roc[i], netNow(i)) * Math.max(gdp[i], floor);
             }
             share[i] = w;
@@ -616,9 +696,8 @@ public final class ReferenceLoop implements RunRecord {
         double budget = s.active() ? s.budgetUsdMillionsPerYear() : 0.0;
         double aidPool = budget * s.aidShare();
         double offerPool = budget - aidPool;
-        boolean rocPatron = s.side() == Side.ROC;
         for (int i = 0; i < n; i++) {
-            boolean own = roc[i] == rocPatron;
+            boolean own = roc[i] == rocPatron[k];
             aidTarget[i] = own && aims[k][i];
             offerTarget[i] = !own && aims[k][i];
             if (!aims[k][i]) {
@@ -632,29 +711,17 @@ public final class ReferenceLoop implements RunRecord {
             }
             net[i] = own ? baseNet[i] + offerElasticity[i] * offerEffect[i]
                     : baseNet[i] - aidElasticity[i] * aidEffect[i];
-            base[i] = rule.dtYears() * rule.baseRate(roc[i] ? Side.ROC : Side.PRC);
+            base[i] = roc[i] ? rocDtRate : prcDtRate;
         }
-        switch (strategy[k]) {
-            case Strategies.CHEAPEST_FLIP -> {
-                greedy(offerTarget, offerPool, true);
-                greedy(aidTarget, aidPool, false);
-                return;
-            }
-            case Strategies.MOST_VALUABLE -> {
-                for (int i = 0; i < n; i++) {
-                    share[i] = Math.max(gdp[i], floor);
-                }
-            }
-            case Strategies.DEFEND_AT_RISK -> {
-                for (int i = 0; i < n; i++) {
-                    share[i] = hazardOf(i, 0.0, offerTarget[i]);
-                }
-            }
-            default -> { // value-for-money
-                for (int i = 0; i < n; i++) {
-                    share[i] = hazardOf(i, 0.0, offerTarget[i]) * Math.max(gdp[i], floor);
-                }
-            }
+        if (strategy[k] == CHEAPEST_FLIP) {
+            greedy(offerTarget, offerPool, true);
+            greedy(aidTarget, aidPool, false);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            share[i] = strategy[k] == MOST_VALUABLE ? Math.max(gdp[i], floor)
+                    : strategy[k] == DEFEND_AT_RISK ? hazardOf(i, 0.0, offerTarget[i])
+                    : hazardOf(i, 0.0, offerTarget[i]) * Math.max(gdp[i], floor); // value-for-money
         }
         proportional(offerTarget, offerPool, true);
         proportional(aidTarget, aidPool, false);
@@ -663,7 +730,7 @@ public final class ReferenceLoop implements RunRecord {
     /** The hazard of state {@code i} with money effect {@code effect} of an offer, or of aid. */
     private double hazardOf(int i, double effect, boolean offer) {
         double x = offer ? net[i] + offerElasticity[i] * effect : net[i] - aidElasticity[i] * effect;
-        return DecisionRule.hazard(1.0, base[i], x, 0.0);
+        return DecisionRule.hazard(1.0, base[i], x, 0.0); // = 1 - exp(-base * exp(x)), as the model's
     }
 
     private void proportional(boolean[] target, double pool, boolean offer) {
@@ -778,17 +845,15 @@ public final class ReferenceLoop implements RunRecord {
                     sum += linkWeight;
                 }
             }
-            if (linkWeight <= 0 || latestSwitch == NEVER || t - latestSwitch > contagionWindow) {
+            if (latestSwitch == NEVER || t - latestSwitch > contagionWindow) {
                 return sum;
             }
-            for (int j = 0; j < n; j++) {
-                if (j != i && region[j] == region[i]) {
-                    boolean now = lastSwitch[j] == t;
-                    int when = now ? priorSwitch[j] : lastSwitch[j];
-                    boolean toRoc = now ? priorToRoc[j] : lastToRoc[j];
-                    if (when != NEVER && toRoc == rivalIsRoc && t - when <= contagionWindow) {
-                        sum += linkWeight;
-                    }
+            for (int j : neighbours[i]) {
+                boolean now = lastSwitch[j] == t;
+                int when = now ? priorSwitch[j] : lastSwitch[j];
+                boolean toRoc = now ? priorToRoc[j] : lastToRoc[j];
+                if (when != NEVER && toRoc == rivalIsRoc && t - when <= contagionWindow) {
+                    sum += linkWeight;
                 }
             }
             return sum;
@@ -821,8 +886,8 @@ public final class ReferenceLoop implements RunRecord {
 
         @Override
         public double yearly(String column, double fallback) {
-            YearlyData y = spec[i].record().yearly();
-            return y == null ? fallback : y.value(column, cachedYear - 1, fallback);
+            double[] v = yearlyByYear.get(i).get(column);
+            return v == null || Double.isNaN(v[cachedYear - firstYear]) ? fallback : v[cachedYear - firstYear];
         }
 
         @Override

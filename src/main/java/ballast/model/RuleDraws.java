@@ -55,7 +55,10 @@ public record RuleDraws(List<String> names, double[] mean, double[] cholesky) {
         for (int i = 0; i < n; i++) {
             z[i] = rng.nextGaussian();
         }
-        RuleParameters r = base;
+        // One set of parameters per replication, built once (a batch draws one per replication).
+        double toPrc = base.toPrcPerYear();
+        double toRoc = base.toRocPerYear();
+        java.util.EnumMap<Term, Double> weights = new java.util.EnumMap<>(base.weights());
         for (int i = 0; i < n; i++) {
             double x = mean[i];
             for (int j = 0; j <= i; j++) {
@@ -63,14 +66,14 @@ public record RuleDraws(List<String> names, double[] mean, double[] cholesky) {
             }
             String name = names.get(i);
             if (name.equals("toPrcPerYear")) {
-                r = r.withBaseRates(Math.exp(x), r.toRocPerYear());
+                toPrc = Math.exp(x);
             } else if (name.equals("toRocPerYear")) {
-                r = r.withBaseRates(r.toPrcPerYear(), Math.exp(x));
+                toRoc = Math.exp(x);
             } else {
-                Term t = Term.ofKey(name);
-                r = r.withWeight(t, Math.max(-Term.MAX_WEIGHT, Math.min(Term.MAX_WEIGHT, x)));
+                weights.put(Term.ofKey(name), Math.max(-Term.MAX_WEIGHT, Math.min(Term.MAX_WEIGHT, x)));
             }
         }
-        return r;
+        return new RuleParameters(toPrc, toRoc, weights, base.contagionWindowMonths(),
+                base.newGovernmentWindowMonths(), base.gdpFloorUsdMillions(), base.sameRegionLinkWeight());
     }
 }

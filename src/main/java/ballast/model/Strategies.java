@@ -333,7 +333,7 @@ public final class Strategies {
         double[][] effects(RecognitionModel model, boolean offer, double chunk) {
             double[][] table = offer ? offerEffects : aidEffects;
             // GDP changes with the year: the table is kept per chunk size and year.
-            int year = model.parameters().monthOf(model.tick()).getYear();
+            int year = model.year(model.tick());
             if (chunk != (offer ? offerChunk : aidChunk) || year != (offer ? offerYear : aidYear)) {
                 for (int i = 0; i < n; i++) {
                     double gdp = model.country(i).gdpUsdMillions();

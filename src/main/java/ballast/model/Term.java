@@ -27,14 +27,14 @@ import java.util.Locale;
  * patrons can price a dollar without recomputing the other terms (see {@link DecisionRule}).
  */
 public enum Term {
-    OFFER("offer", true, Money.OFFER, 0.35, "per unit of money(offer)",
+    OFFER("offer", true, Money.OFFER, true, 0.35, "per unit of money(offer)",
             "judgement: an offer of 1% of GDP multiplies the hazard by 1.27, of 10% by 2.3") {
         @Override
         public double coefficient(StateView c, int tick) {
             return c.spec().offerSensitivity();
         }
     },
-    FRAGILITY("fragility", true, Money.OFFER, 0.5, "per unit of fragility x money(offer)",
+    FRAGILITY("fragility", true, Money.OFFER, true, 0.5, "per unit of fragility x money(offer)",
             "judgement: Haiti's fragility 0.9 adds 45% to the offer's weight") {
         @Override
         public double coefficient(StateView c, int tick) {
@@ -62,7 +62,7 @@ public enum Term {
             return c.isNewGovernment(tick) ? 1.0 : 0.0;
         }
     },
-    AID("aid", false, Money.AID, 0.35, "per unit of money(aid)",
+    AID("aid", false, Money.AID, true, 0.35, "per unit of money(aid)",
             "judgement: a dollar of aid holds as much as a dollar of offer pulls") {
         @Override
         public double coefficient(StateView c, int tick) {
@@ -204,8 +204,9 @@ public enum Term {
     }
 
     /**
-     * Returns whether the term's value changes only with the year, the state's side and its own
-     * attributes, so that it can be computed once a year and when the state switches.
+     * Returns whether the term's value (its coefficient, for a money term) changes only with the year,
+     * the state's side and its fixed attributes or active shocks, so that it can be computed once a
+     * year, when the state switches and when a shock starts or ends.
      */
     public boolean yearly() {
         return yearly;
