@@ -719,9 +719,12 @@ public final class ReferenceLoop implements RunRecord {
             return;
         }
         for (int i = 0; i < n; i++) {
+            // An empty pool gives its targets 0 whatever their weights: their hazards are not needed.
+            double pool = offerTarget[i] ? offerPool : aidTarget[i] ? aidPool : 0.0;
+            double hazard = pool == 0.0 ? 0.0 : hazardOf(i, 0.0, offerTarget[i]);
             share[i] = strategy[k] == MOST_VALUABLE ? Math.max(gdp[i], floor)
-                    : strategy[k] == DEFEND_AT_RISK ? hazardOf(i, 0.0, offerTarget[i])
-                    : hazardOf(i, 0.0, offerTarget[i]) * Math.max(gdp[i], floor); // value-for-money
+                    : strategy[k] == DEFEND_AT_RISK ? hazard
+                    : hazard * Math.max(gdp[i], floor); // value-for-money
         }
         proportional(offerTarget, offerPool, true);
         proportional(aidTarget, aidPool, false);

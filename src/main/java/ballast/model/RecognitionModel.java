@@ -57,6 +57,7 @@ public final class RecognitionModel extends SimState {
     private final Patron[] partners;
     private final Patron[] backers;
     private int lastSwitchTick;
+    private int currentTick = -1;
     private final int[] initialGovernmentChangeTick;
     private final boolean[] taipeiDpp;
     private final boolean[] truce;
@@ -105,7 +106,9 @@ public final class RecognitionModel extends SimState {
         System.arraycopy(patrons, 0, turn, 1, patrons.length);
         // The stock at the start already holds the decay up to the start, so ageing begins at tick 1.
         Steppable ageing = state -> {
-            if (tick() > 0) {
+            // Schedule.getTime() is synchronized: read it once per tick.
+            currentTick = (int) schedule.getTime();
+            if (currentTick > 0) {
                 for (Patron p : patrons) {
                     p.decayEngagement();
                 }
@@ -243,6 +246,7 @@ public final class RecognitionModel extends SimState {
         }
         recorder.reset();
         lastSwitchTick = Country.NEVER;
+        currentTick = (int) schedule.getTime();
         schedule.scheduleRepeating(Schedule.EPOCH, 0, tickPhases, 1.0);
         for (int k = 0; k < stockPatron.length; k++) {
             stockPatron[k].engage(stockState[k], stockPoints[k], stockAgeMonths[k]);
@@ -399,7 +403,7 @@ public final class RecognitionModel extends SimState {
 
     /** Returns the current tick (0 = first simulated month). */
     public int tick() {
-        return (int) schedule.getTime();
+        return currentTick;
     }
 
     /** Returns the world's parameters. */
