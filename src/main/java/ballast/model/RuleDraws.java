@@ -53,7 +53,10 @@ public record RuleDraws(List<String> names, double[] cholesky) {
         for (int i = 0; i < n; i++) {
             z[i] = rng.nextGaussian();
         }
-        RuleParameters r = base;
+        // One set of parameters per replication, built once (a batch draws one per replication).
+        double toPrc = base.toPrcPerYear();
+        double toRoc = base.toRocPerYear();
+        java.util.EnumMap<Term, Double> weights = new java.util.EnumMap<>(base.weights());
         for (int i = 0; i < n; i++) {
             String name = names.get(i);
             double x = name.equals("toPrcPerYear") ? Math.log(base.toPrcPerYear())
@@ -62,14 +65,14 @@ public record RuleDraws(List<String> names, double[] cholesky) {
                 x += cholesky[i * n + j] * z[j];
             }
             if (name.equals("toPrcPerYear")) {
-                r = r.withBaseRates(Math.exp(x), r.toRocPerYear());
+                toPrc = Math.exp(x);
             } else if (name.equals("toRocPerYear")) {
-                r = r.withBaseRates(r.toPrcPerYear(), Math.exp(x));
+                toRoc = Math.exp(x);
             } else {
-                Term t = Term.ofKey(name);
-                r = r.withWeight(t, Math.max(-Term.MAX_WEIGHT, Math.min(Term.MAX_WEIGHT, x)));
+                weights.put(Term.ofKey(name), Math.max(-Term.MAX_WEIGHT, Math.min(Term.MAX_WEIGHT, x)));
             }
         }
-        return r;
+        return new RuleParameters(toPrc, toRoc, weights, base.contagionWindowMonths(),
+                base.newGovernmentWindowMonths(), base.gdpFloorUsdMillions(), base.sameRegionLinkWeight());
     }
 }
