@@ -137,7 +137,7 @@ final class BacktestCommand implements Callable<Integer> {
                 parts.add(Backtest.part(fp, totals.get(k), record, Baselines.forecast(baselines, fp)));
             }
             Backtest.Result result = Backtest.summarise(n, parts, scenario.seed());
-            Manifest manifest = new Manifest("backtest", scenario, root.invocation(), started)
+            Manifest manifest = new Manifest(Manifest.BACKTEST, scenario, root.invocation(), started)
                     .put("backtest", section(n, threadCount, recordSpec, forecasts, baselines, p))
                     .put("parameters", p);
             Path dir = folder.dir();
@@ -173,7 +173,7 @@ final class BacktestCommand implements Callable<Integer> {
         s.put("alliesByYear", spec.alliesByYear().toString());
         s.put("training", spec.training().toString());
         s.put("trainingWindow", b.trainFrom() + ":" + b.trainTo());
-        s.put("rolling", spec.rolling());
+        s.put(Manifest.ROLLING, spec.rolling());
         s.put("forecasts", forecasts.stream().map(f -> f.parameters().start() + ":" + f.parameters().end()).toList());
         s.put("parameterUncertainty", p.draws() != null);
         s.put("naiveMonthlyHazardKmt", b.naiveHazard(false, false));

@@ -312,8 +312,8 @@ final class BatchCommand implements Callable<Integer> {
         summaries.put("quantiles", "inverse of the empirical distribution function (Hyndman-Fan type 1)");
         summaries.put("shareResolution", 1.0 / BatchSummary.SHARE_RESOLUTION);
         summaries.put("interval", "95% Wilson score interval (Commons Math)");
-        return new Manifest("batch", scenario, commandLine, startedAt)
-                .put("batch", batch)
+        return new Manifest(Manifest.BATCH, scenario, commandLine, startedAt)
+                .put(Manifest.BATCH, batch)
                 .put("summaries", summaries)
                 .put("parameters", scenario.parameters());
     }
@@ -322,7 +322,7 @@ final class BatchCommand implements Callable<Integer> {
     static Map<String, Object> batchSection(BatchFolder.Plan plan, String resumedBy, long resumedFrom,
             int threadCount) {
         Map<String, Object> batch = new LinkedHashMap<>();
-        batch.put("replications", plan.replications());
+        batch.put(Manifest.REPLICATIONS, plan.replications());
         batch.put("seedOfReplication", "SplitMix64 mix64(masterSeed + (i + 1) * 0x9E3779B97F4A7C15), i = 0.."
                 + (plan.replications() - 1));
         batch.put("threads", threadCount);

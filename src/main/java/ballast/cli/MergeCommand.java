@@ -75,8 +75,8 @@ final class MergeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "ballast: merging %,d shards of %s%n", job.shards(), job.describe());
         Path dir = switch (job.job()) {
-            case "batch" -> mergeBatch(shards, first, started);
-            case "sweep", "sensitivity" -> mergeExperiment(shards, first, started);
+            case Manifest.BATCH -> mergeBatch(shards, first, started);
+            case Manifest.SWEEP, Manifest.SENSITIVITY -> mergeExperiment(shards, first, started);
             default -> throw new UserException("cannot merge shards of a " + job.job());
         };
         spec.commandLine().getOut().println(dir);
@@ -154,16 +154,16 @@ final class MergeCommand implements Callable<Integer> {
         }
         Scenario scenario = template.scenario().withSeed(plan.masterSeed());
         Map<String, Object> shardsSection = shardsSection(shards, plan.commandLine());
-        if (plan.kind().equals("sweep")) {
-            Manifest manifest = new Manifest("sweep", scenario, root.invocation(), started)
-                    .put("sweep", SweepCommand.sweepSection(plan, design, null)).put("shards", shardsSection);
+        if (plan.kind().equals(Manifest.SWEEP)) {
+            Manifest manifest = new Manifest(Manifest.SWEEP, scenario, root.invocation(), started)
+                    .put(Manifest.SWEEP, SweepCommand.sweepSection(plan, design, null)).put("shards", shardsSection);
             return write(scenario.name(), "sweep", started, d -> SweepCommand.writeResults(design, totals, scenario,
                     manifest, d));
         }
-        SensitivityAnalysis.Method m = SensitivityAnalysis.Method.of((String) plan.settings().get("method"));
+        SensitivityAnalysis.Method m = SensitivityAnalysis.Method.of((String) plan.settings().get(Manifest.METHOD));
         List<SensitivityAnalysis.Result> analysed = SensitivityCommand.analyse(plan, design, totals);
-        Manifest manifest = new Manifest("sensitivity", scenario, root.invocation(), started)
-                .put("sensitivity", SensitivityCommand.section(plan, m, design, null)).put("shards", shardsSection);
+        Manifest manifest = new Manifest(Manifest.SENSITIVITY, scenario, root.invocation(), started)
+                .put(Manifest.SENSITIVITY, SensitivityCommand.section(plan, m, design, null)).put("shards", shardsSection);
         return write(scenario.name(), SensitivityCommand.folderKind(plan), started,
                 d -> SensitivityCommand.writeResults(plan, design, analysed, scenario, manifest, d));
     }

@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
                 // The rule this replication drew from the calibration's uncertainty (parameterUncertainty).
                 seeds.put("ruleDrawn", draws.draw(scenario.parameters().rule(), seed).asScenarioMap());
             }
-            new Manifest("run", scenario, root.invocation(), started)
+            new Manifest(Manifest.RUN, scenario, root.invocation(), started)
                     .put("run", seeds)
                     .put("parameters", scenario.parameters())
                     .write(folder.dir());

@@ -119,7 +119,7 @@ final class SensitivityCommand implements Callable<Integer> {
             ExperimentFolder.Plan plan = folder.plan();
             ScenarioTemplate template = ExperimentRunner.template(plan);
             Design design = ExperimentRunner.design(template, plan);
-            Method m = Method.of((String) plan.settings().get("method"));
+            Method m = Method.of((String) plan.settings().get(Manifest.METHOD));
             err.printf(Locale.ROOT, "ballast: %s sensitivity of %s: %d parameters, %,d points x %,d replications%n",
                     m.key(), plan.scenarioName(), design.factors().size(), design.size(), plan.replications());
             PointSummary[] results = ExperimentRunner.run(folder, template, design, threadCount,
@@ -132,8 +132,8 @@ final class SensitivityCommand implements Callable<Integer> {
             }
             List<SensitivityAnalysis.Result> analysed = analyse(plan, design, results);
             Scenario scenario = template.scenario().withSeed(plan.masterSeed());
-            Manifest manifest = new Manifest("sensitivity", scenario, plan.commandLine(),
-                    Instant.parse(plan.startedAt())).put("sensitivity", section(plan, m, design, threadCount));
+            Manifest manifest = new Manifest(Manifest.SENSITIVITY, scenario, plan.commandLine(),
+                    Instant.parse(plan.startedAt())).put(Manifest.SENSITIVITY, section(plan, m, design, threadCount));
             Path dir = folder.finish(out -> writeResults(plan, design, analysed, scenario, manifest, out), finishing);
             for (SensitivityAnalysis.Result r : analysed) {
                 err.printf(Locale.ROOT, "%s: %s%n", r.output().key(), summary(design, r));
@@ -145,12 +145,12 @@ final class SensitivityCommand implements Callable<Integer> {
 
     /** Returns the folder kind of an analysis's results: its method, {@code sobol} or {@code morris}. */
     static String folderKind(ExperimentFolder.Plan plan) {
-        return (String) plan.settings().get("method");
+        return (String) plan.settings().get(Manifest.METHOD);
     }
 
     /** Computes the indices of every output of the plan from the points' counts. */
     static List<SensitivityAnalysis.Result> analyse(ExperimentFolder.Plan plan, Design design, PointSummary[] results) {
-        Method m = Method.of((String) plan.settings().get("method"));
+        Method m = Method.of((String) plan.settings().get(Manifest.METHOD));
         List<Output> outputList = new ArrayList<>();
         for (Object key : (List<?>) plan.settings().get("outputs")) {
             outputList.add(Output.of((String) key));
@@ -166,7 +166,7 @@ final class SensitivityCommand implements Callable<Integer> {
      */
     static void writeResults(ExperimentFolder.Plan plan, Design design, List<SensitivityAnalysis.Result> analysed,
             Scenario scenario, Manifest manifest, Path out) throws java.io.IOException {
-        Method m = Method.of((String) plan.settings().get("method"));
+        Method m = Method.of((String) plan.settings().get(Manifest.METHOD));
         List<SensitivityTables.Result> rows = new ArrayList<>();
         double[][] means = new double[analysed.size()][];
         for (int o = 0; o < analysed.size(); o++) {
@@ -216,7 +216,7 @@ final class SensitivityCommand implements Callable<Integer> {
                         : "trajectories", factors.size()));
         Design design = SensitivityAnalysis.design(m, factors, base, p, scenario.seed());
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("method", m.key());
+        settings.put(Manifest.METHOD, m.key());
         settings.put("samples", base);
         if (m == Method.MORRIS) {
             settings.put("levels", p);

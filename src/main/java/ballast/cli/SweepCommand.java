@@ -128,8 +128,8 @@ final class SweepCommand implements Callable<Integer> {
                 return ExperimentRunner.finishShard(folder, finishing, spec);
             }
             Scenario scenario = template.scenario().withSeed(plan.masterSeed());
-            Manifest manifest = new Manifest("sweep", scenario, plan.commandLine(), Instant.parse(plan.startedAt()))
-                    .put("sweep", sweepSection(plan, d, threadCount));
+            Manifest manifest = new Manifest(Manifest.SWEEP, scenario, plan.commandLine(), Instant.parse(plan.startedAt()))
+                    .put(Manifest.SWEEP, sweepSection(plan, d, threadCount));
             Path dir = folder.finish(out -> writeResults(d, results, scenario, manifest, out), finishing);
             spec.commandLine().getOut().println(dir);
             return 0;
@@ -139,7 +139,7 @@ final class SweepCommand implements Callable<Integer> {
     /** Writes a sweep's tables, {@code manifest} and charts into {@code out}: what a finished sweep, or a merge of its shards, holds. */
     static void writeResults(Design d, PointSummary[] results, Scenario scenario, Manifest manifest, Path out)
             throws java.io.IOException {
-        SweepTables.write(d, results, scenario.parameters().countries(), out);
+        SweepTables.write(scenario.name(), d, results, scenario.parameters().countries(), out);
         manifest.write(out);
         List<Figure> figures = SavedCharts.all(out, ChartWidth.FULL, false);
         if (!figures.isEmpty()) {
@@ -179,7 +179,7 @@ final class SweepCommand implements Callable<Integer> {
         Design d = lhs ? Design.latinHypercube(factors, points.intValue(), Seeds.design(scenario.seed(), LHS_SALT))
                 : Design.grid(factors);
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("design", design);
+        settings.put(Manifest.DESIGN, design);
         return ExperimentRunner.plan("sweep", scenario, n, commonSeeds, d, settings, root.invocation(), started,
                 sharding, output.out, template);
     }
@@ -187,7 +187,7 @@ final class SweepCommand implements Callable<Integer> {
     /** The {@code sweep} section of a sweep's manifest; {@code threadCount} null for a merge of shards. */
     static Map<String, Object> sweepSection(ExperimentFolder.Plan plan, Design d, Integer threadCount) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("design", plan.settings().get("design"));
+        s.put(Manifest.DESIGN, plan.settings().get(Manifest.DESIGN));
         s.put("points", d.size());
         s.put("factors", plan.factors());
         s.put("replicationsPerPoint", plan.replications());
@@ -195,7 +195,7 @@ final class SweepCommand implements Callable<Integer> {
         s.put("seedOfReplication", plan.commonSeeds()
                 ? "SplitMix64 replication seed of masterSeed, the same at every point"
                 : "Seeds.replication(Seeds.point(masterSeed, point), i): SplitMix64 of the point, then of i");
-        if ("lhs".equals(plan.settings().get("design"))) {
+        if ("lhs".equals(plan.settings().get(Manifest.DESIGN))) {
             s.put("designSeed", "Seeds.design(masterSeed, 0x4C4154494E485943)");
         }
         if (threadCount != null) {

@@ -1,5 +1,7 @@
 package ballast.model;
 
+import java.util.HashMap;
+import java.util.Map;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -8,7 +10,7 @@ import sim.engine.Steppable;
  * {@link DecisionRule}. Patrons write the rival's offer and the current side's aid into it before it
  * decides.
  */
-public final class Country implements Steppable {
+public final class Country implements Steppable, StateView {
     private static final long serialVersionUID = 1L;
     static final int NEVER = Integer.MIN_VALUE;
 
@@ -26,6 +28,12 @@ public final class Country implements Steppable {
     private final int[] recordedChangeTicks;
     private final int recordEndTick;
     private final double randomChangePerTick;
+    // The yearly data as the model reads them in each calendar year of the run (the year before's
+    // values), worked out once: GDP and population, and every column of the panel (NaN: no value).
+    private final int firstYear;
+    private final double[] gdpByYear;
+    private final double[] populationByYear;
+    private final Map<String, double[]> yearlyByYear = new HashMap<>();
 
     private Side side;
     private boolean priorPrcTies;
@@ -67,6 +75,26 @@ public final class Country implements Steppable {
         boolean calendar = spec.nextElection() != null;
         this.randomChangePerTick = calendar || r.governmentChangesPerYear() == 0.0 ? 0.0
                 : -Math.expm1(-r.governmentChangesPerYear() * p.dtYears());
+        this.firstYear = p.start().getYear();
+        int years = p.end().getYear() - firstYear + 1;
+        this.gdpByYear = new double[years];
+        this.populationByYear = new double[years];
+        YearlyData y = r.yearly();
+        for (int k = 0; k < years; k++) {
+            int before = firstYear + k - 1; // a year's data are known only after it ends
+            gdpByYear[k] = y == null ? spec.gdpUsdMillions() : y.value(YearlyData.GDP, before, spec.gdpUsdMillions());
+            populationByYear[k] = y == null ? spec.population()
+                    : y.value(YearlyData.POPULATION, before, spec.population());
+        }
+        if (y != null) {
+            for (String column : y.names()) {
+                double[] v = new double[years];
+                for (int k = 0; k < years; k++) {
+                    v[k] = y.value(column, firstYear + k - 1, Double.NaN);
+                }
+                yearlyByYear.put(column, v);
+            }
+        }
     }
 
     /** Restores the state of the start month. */
@@ -166,25 +194,30 @@ public final class Country implements Steppable {
             changeGovernment(tick);
             model.governmentChanged(index, tick, false);
         }
-        int year = model.parameters().monthOf(tick).getYear();
+        int year = model.year(tick);
         if (year != cachedYear) {
-            YearlyData y = spec.record().yearly();
-            // The year before: a year's data are known only after it ends.
-            gdpUsdMillions = y == null ? spec.gdpUsdMillions() : y.value(YearlyData.GDP, year - 1, spec.gdpUsdMillions());
-            population = y == null ? spec.population() : y.value(YearlyData.POPULATION, year - 1, spec.population());
+            gdpUsdMillions = gdpByYear[year - firstYear];
+            population = populationByYear[year - firstYear];
             cachedYear = year;
             cachedSide = null;
         }
         DecisionRule rule = model.rule();
+        boolean yearlyMoney = rule.yearlyMoney();
         if (cachedSide != side) {
             yearlyNet = rule.yearlyNet(this, tick);
+            if (yearlyMoney) {
+                offerElasticity = rule.offerElasticity(this, tick);
+                aidElasticity = rule.aidElasticity(this, tick);
+            }
             cachedSide = side;
         }
         backing = model.backing(index, side);
         engagementValue = engagementValue(model.engagementPoints(index, side));
         baseNet = yearlyNet + rule.tickNet(this, tick);
-        offerElasticity = rule.offerElasticity(this, tick);
-        aidElasticity = rule.aidElasticity(this, tick);
+        if (!yearlyMoney) {
+            offerElasticity = rule.offerElasticity(this, tick);
+            aidElasticity = rule.aidElasticity(this, tick);
+        }
     }
 
     private static double engagementValue(double points) {
@@ -240,7 +273,7 @@ public final class Country implements Steppable {
      * before the start and switches of the run. Switches made in {@code tick} itself do not count, so
      * the order in which states decide within a tick does not matter.
      */
-    double contagion(int tick) {
+    public double contagion(int tick) {
         int window = model.rule().contagionWindowTicks();
         Side rival = side.other();
         double sum = 0;
@@ -291,10 +324,12 @@ public final class Country implements Steppable {
 
     void addShock(double fragilityIncrease) {
         shockFragility += fragilityIncrease;
+        cachedSide = null; // the yearly terms read the shocks (Term#yearly)
     }
 
     void endShock(double fragilityIncrease) {
         shockFragility = Math.max(0.0, shockFragility - fragilityIncrease);
+        cachedSide = null;
     }
 
     void setOfferUsdMillions(double offer) {
@@ -319,38 +354,43 @@ public final class Country implements Steppable {
 
     // What the terms read (see Term).
 
-    boolean onTaipeiSide() {
+    public boolean onTaipeiSide() {
         return side == Side.ROC;
     }
 
-    boolean isNewGovernment(int tick) {
+    public boolean isNewGovernment(int tick) {
         return governmentChangeTick != NEVER && model.rule().isNewGovernment(tick - governmentChangeTick);
     }
 
-    double engagementValue() {
+    public double engagementValue() {
         return engagementValue;
     }
 
-    double backing() {
+    public double backing() {
         return backing;
     }
 
-    boolean priorPrcTies() {
+    public boolean priorPrcTies() {
         return priorPrcTies;
     }
 
-    boolean taipeiDpp(int tick) {
+    public boolean taipeiDpp(int tick) {
         return model.taipeiDpp(tick);
     }
 
-    boolean truce(int tick) {
+    public boolean truce(int tick) {
         return model.truce(tick);
     }
 
     /** Returns {@code column}'s value in the year before the current one, or {@code fallback}. */
-    double yearly(String column, double fallback) {
-        YearlyData y = spec.record().yearly();
-        return y == null ? fallback : y.value(column, cachedYear - 1, fallback);
+    public double yearly(String column, double fallback) {
+        double[] v = yearlyByYear.get(column);
+        int k = cachedYear - firstYear;
+        if (v == null || k < 0 || k >= v.length) {
+            YearlyData y = spec.record().yearly();
+            return y == null ? fallback : y.value(column, cachedYear - 1, fallback);
+        }
+        return Double.isNaN(v[k]) ? fallback : v[k];
     }
 
     /** Returns the position of this state in the scenario's country list. */

@@ -25,28 +25,76 @@ public final class DecisionRule {
     private final int contagionWindowTicks;
     private final int newGovernmentWindowTicks;
     private final double[] weight = new double[Term.count()];
+    // dt * baseRate of a state on Taipei's side and on Beijing's.
+    private final double rocDtRate;
+    private final double prcDtRate;
+    // The terms with a weight, by part (see the class comment), each with its sign times its weight.
     private final Term[] yearlyTerms;
+    private final double[] yearlyWeights;
     private final Term[] tickTerms;
+    private final double[] tickWeights;
     private final Term[] offerTerms;
+    private final double[] offerWeights;
     private final Term[] aidTerms;
+    private final double[] aidWeights;
+    private final boolean yearlyMoney;
 
-    /** Creates the rule for the given parameters and tick length. */
+    /**
+     * Creates the rule for the given parameters and tick length. A batch that draws its parameters
+     * creates one per replication, so this allocates only small arrays.
+     */
     public DecisionRule(RuleParameters parameters, int tickMonths) {
         this.p = parameters;
         this.dtYears = tickMonths / 12.0;
+        this.rocDtRate = dtYears * parameters.toPrcPerYear();
+        this.prcDtRate = dtYears * parameters.toRocPerYear();
         this.contagionWindowTicks = ceilDiv(parameters.contagionWindowMonths(), tickMonths);
         this.newGovernmentWindowTicks = ceilDiv(parameters.newGovernmentWindowMonths(), tickMonths);
         for (Term t : Term.all()) {
             weight[t.ordinal()] = parameters.weight(t);
         }
-        this.yearlyTerms = live(t -> t.money() == Term.Money.NONE && t.yearly());
-        this.tickTerms = live(t -> t.money() == Term.Money.NONE && !t.yearly());
-        this.offerTerms = live(t -> t.money() == Term.Money.OFFER);
-        this.aidTerms = live(t -> t.money() == Term.Money.AID);
+        this.yearlyTerms = live(Term.Money.NONE, YEARLY);
+        this.tickTerms = live(Term.Money.NONE, TICK);
+        this.offerTerms = live(Term.Money.OFFER, ANY);
+        this.aidTerms = live(Term.Money.AID, ANY);
+        this.yearlyWeights = signedWeights(yearlyTerms);
+        this.tickWeights = signedWeights(tickTerms);
+        this.offerWeights = signedWeights(offerTerms);
+        this.aidWeights = signedWeights(aidTerms);
+        boolean allYearly = true;
+        for (Term t : offerTerms) {
+            allYearly &= t.yearly();
+        }
+        for (Term t : aidTerms) {
+            allYearly &= t.yearly();
+        }
+        this.yearlyMoney = allYearly;
     }
 
-    private Term[] live(java.util.function.Predicate<Term> kind) {
-        return Arrays.stream(Term.all()).filter(kind).filter(t -> weight[t.ordinal()] != 0.0).toArray(Term[]::new);
+    private static final int YEARLY = 0;
+    private static final int TICK = 1;
+    private static final int ANY = 2;
+
+    /** The terms of {@code money} with a non-zero weight that change yearly, each tick or either, in list order. */
+    private Term[] live(Term.Money money, int change) {
+        Term[] all = Term.all();
+        int count = 0;
+        Term[] kept = new Term[all.length];
+        for (Term t : all) {
+            if (t.money() == money && (change == ANY || t.yearly() == (change == YEARLY))
+                    && weight[t.ordinal()] != 0.0) {
+                kept[count++] = t;
+            }
+        }
+        return Arrays.copyOf(kept, count);
+    }
+
+    private double[] signedWeights(Term[] terms) {
+        double[] w = new double[terms.length];
+        for (int k = 0; k < terms.length; k++) {
+            w[k] = terms[k].sign() * weight[terms[k].ordinal()];
+        }
+        return w;
     }
 
     private static int ceilDiv(int a, int b) {
@@ -80,7 +128,12 @@ public final class DecisionRule {
 
     /** Returns the hazard of a state on {@code side} whose pull minus ballast is {@code net}. */
     public double hazard(Side side, double net) {
-        return hazardOfRate(dtYears * baseRate(side) * Math.exp(net));
+        return hazardOfRate(dtRate(side) * Math.exp(net));
+    }
+
+    /** Returns {@code dtYears * baseRate(side)}: the tick's rate of switching at pull = ballast. */
+    double dtRate(Side side) {
+        return side == Side.ROC ? rocDtRate : prcDtRate;
     }
 
     /** Returns ln(1 + amount in per cent of GDP), with GDP floored at {@code gdpFloorUsdMillions}. */
@@ -176,12 +229,12 @@ public final class DecisionRule {
 
     /** Returns the part of pull minus ballast that changes only with the year and the state's side. */
     double yearlyNet(Country c, int tick) {
-        return sum(yearlyTerms, c, tick);
+        return sum(yearlyTerms, yearlyWeights, c, tick);
     }
 
     /** Returns the part of pull minus ballast without money that may change every tick. */
     double tickNet(Country c, int tick) {
-        return sum(tickTerms, c, tick);
+        return sum(tickTerms, tickWeights, c, tick);
     }
 
     /**
@@ -189,18 +242,28 @@ public final class DecisionRule {
      * unit of {@link #moneyEffect} of the rival's offer.
      */
     double offerElasticity(Country c, int tick) {
-        return sum(offerTerms, c, tick);
+        return sum(offerTerms, offerWeights, c, tick);
     }
 
     /** Returns how strongly aid holds: pull minus ballast falls by this much per unit of money(aid). */
     double aidElasticity(Country c, int tick) {
-        return -sum(aidTerms, c, tick);
+        return -sum(aidTerms, aidWeights, c, tick);
     }
 
-    private double sum(Term[] terms, Country c, int tick) {
+    /**
+     * Returns whether every money term's coefficient changes only with the year, the side and the
+     * state's own attributes ({@link Term#yearly()}), so that the elasticities can be cached with
+     * {@link #yearlyNet}.
+     */
+    boolean yearlyMoney() {
+        return yearlyMoney;
+    }
+
+    // sign * weight is exact (the sign is +-1), so this is the sum of sign * weight * coefficient in list order.
+    private static double sum(Term[] terms, double[] signedWeights, Country c, int tick) {
         double s = 0;
-        for (Term t : terms) {
-            s += t.sign() * weight[t.ordinal()] * t.coefficient(c, tick);
+        for (int k = 0; k < terms.length; k++) {
+            s += signedWeights[k] * terms[k].coefficient(c, tick);
         }
         return s;
     }

@@ -159,6 +159,15 @@ public record ModelParameters(
         return start.plusMonths((long) tick * tickMonths);
     }
 
+    /**
+     * Returns the last month tick {@code t} simulates, at whose end its state is observed: the month
+     * its rows are labelled with (with {@code tickMonths: 3} the first tick of a July start ends in
+     * September, and the last tick in the scenario's last month).
+     */
+    public YearMonth lastMonthOf(int tick) {
+        return monthOf(tick).plusMonths(tickMonths - 1L);
+    }
+
     /** Returns the tick in which {@code month} falls: negative before the start, &ge; ticks() after the end. */
     public int tickOf(YearMonth month) {
         long months = ChronoUnit.MONTHS.between(start, month);

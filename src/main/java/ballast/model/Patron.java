@@ -16,6 +16,7 @@ public final class Patron implements Steppable {
     private final RecognitionModel model;
     private final int index;
     private final PatronSpec spec;
+    private final Side side;
     private final Strategy strategy;
     private final double[] engagement;
     private final double decayPerTick;
@@ -38,6 +39,7 @@ public final class Patron implements Steppable {
         this.model = model;
         this.index = index;
         this.spec = spec;
+        this.side = spec.side();
         this.strategy = Strategies.forName(spec.strategy());
         this.engagement = new double[countries];
         this.decayPerTick = Math.pow(0.5, tickMonths / spec.engagementHalfLifeMonths());
@@ -167,6 +169,11 @@ public final class Patron implements Steppable {
     /** Returns the fixed attributes. */
     public PatronSpec spec() {
         return spec;
+    }
+
+    /** Returns the side it supports (its spec's, read often). */
+    Side side() {
+        return side;
     }
 
     /** Returns the current budget, US$ millions per year. */

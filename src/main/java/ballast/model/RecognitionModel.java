@@ -16,16 +16,17 @@ import sim.util.Bag;
 
 /**
  * The world of one scenario: states, patrons and their contagion network, driven by MASON's
- * {@link Schedule}. One schedule step is one tick. Within a tick the orderings are: engagement
- * ages and shocks end ({@link #ORDER_AGEING}), the month's elections and scheduled events fire
- * ({@link #ORDER_EVENTS}), patrons act in scenario order ({@link #ORDER_PATRONS}), states decide in
- * scenario order ({@link #ORDER_COUNTRIES}), and the recorder observes ({@link #ORDER_RECORDER}).
+ * {@link Schedule}. One schedule step is one tick, and each tick is one repeating schedule entry, a
+ * {@link Sequence} of the tick's phases in this order: engagement ages and shocks end (from the
+ * second tick on), the month's elections and scheduled events fire, the states are brought to the
+ * tick and the patrons act in scenario order, states decide in scenario order, and the recorder
+ * observes.
  *
- * <p>Each ordering holds at most one schedule entry per tick: MASON shuffles entries of equal time
- * and ordering with the model's generator, which would fire a month's events in a random order and
- * spend draws doing it. So one {@link Steppable} per tick fires that tick's elections and events in
- * the order {@link EventCalendar} gives (calendar elections in state order, then the scenario's
- * events in file order), and the ageing step ends the tick's shocks.
+ * <p>One entry per tick, not one per phase or per event: MASON shuffles entries of equal time and
+ * ordering with the model's generator, which would fire a month's events in a random order and spend
+ * draws doing it, and every entry costs a reschedule on the schedule's heap each tick. So the events
+ * phase fires that tick's elections and events in the order {@link EventCalendar} gives (calendar
+ * elections in state order, then the scenario's events in file order).
  *
  * <p>A model is built once and can run many replications: {@link #run(long)} reseeds, resets the
  * agents and reschedules them, so nothing is rebuilt per replication. It is not thread-safe: use one
@@ -34,11 +35,6 @@ import sim.util.Bag;
 public final class RecognitionModel extends SimState {
     private static final long serialVersionUID = 1L;
 
-    public static final int ORDER_AGEING = 0;
-    public static final int ORDER_EVENTS = 1;
-    public static final int ORDER_PATRONS = 2;
-    public static final int ORDER_COUNTRIES = 3;
-    public static final int ORDER_RECORDER = 4;
 
     private final ModelParameters parameters;
     private DecisionRule rule;
@@ -47,9 +43,13 @@ public final class RecognitionModel extends SimState {
     private final Map<String, Integer> countryIndex = new HashMap<>();
     private final Map<String, Patron> patronById = new HashMap<>();
     private final Network network = new Network(false);
-    private final Sequence patronTurn;
-    private final Sequence countryTurn;
-    private final Steppable ageing;
+    private final Sequence tickPhases;
+    private final int[] yearOfTick;
+    // Engagements dated before the start, as patron, state, points and age in months.
+    private final Patron[] stockPatron;
+    private final int[] stockState;
+    private final double[] stockPoints;
+    private final double[] stockAgeMonths;
     private final EventCalendar calendar;
     private final Steppable[] monthEvents;
     private final Recorder recorder;
@@ -57,6 +57,7 @@ public final class RecognitionModel extends SimState {
     private final Patron[] partners;
     private final Patron[] backers;
     private int lastSwitchTick;
+    private int currentTick = -1;
     private final int[] initialGovernmentChangeTick;
     private final boolean[] taipeiDpp;
     private final boolean[] truce;
@@ -103,13 +104,16 @@ public final class RecognitionModel extends SimState {
             }
         };
         System.arraycopy(patrons, 0, turn, 1, patrons.length);
-        this.patronTurn = new Sequence(turn);
-        this.countryTurn = new Sequence(countries);
-        this.ageing = state -> {
-            for (Patron p : patrons) {
-                p.decayEngagement();
+        // The stock at the start already holds the decay up to the start, so ageing begins at tick 1.
+        Steppable ageing = state -> {
+            // Schedule.getTime() is synchronized: read it once per tick.
+            currentTick = (int) schedule.getTime();
+            if (currentTick > 0) {
+                for (Patron p : patrons) {
+                    p.decayEngagement();
+                }
+                endShocks();
             }
-            endShocks();
         };
         this.calendar = new EventCalendar(parameters, countryIndex, (i, t) -> countries[i].electsAt(t));
         this.monthEvents = new Steppable[parameters.ticks()];
@@ -119,12 +123,36 @@ public final class RecognitionModel extends SimState {
                 monthEvents[t] = state -> fire(entries);
             }
         }
+        Steppable events = state -> {
+            Steppable e = monthEvents[tick()];
+            if (e != null) {
+                e.step(state);
+            }
+        };
+        this.yearOfTick = new int[parameters.ticks()];
+        for (int t = 0; t < yearOfTick.length; t++) {
+            yearOfTick[t] = parameters.monthOf(t).getYear();
+        }
+        List<ScheduledEvent.Engagement> before = calendar.beforeStart();
+        this.stockPatron = new Patron[before.size()];
+        this.stockState = new int[before.size()];
+        this.stockPoints = new double[before.size()];
+        this.stockAgeMonths = new double[before.size()];
+        for (int k = 0; k < before.size(); k++) {
+            ScheduledEvent.Engagement en = before.get(k);
+            stockPatron[k] = patronById.get(en.patron());
+            stockState[k] = countryIndex.get(en.country());
+            stockPoints[k] = en.points();
+            stockAgeMonths[k] = ChronoUnit.MONTHS.between(en.month(), parameters.start());
+        }
         this.partners = java.util.Arrays.stream(patrons).filter(p -> p.spec().role() == PatronRole.PARTNER)
                 .toArray(Patron[]::new);
         this.backers = java.util.Arrays.stream(patrons).filter(p -> p.spec().role() == PatronRole.BACKER)
                 .toArray(Patron[]::new);
         this.recorder = new Recorder(this, parameters.ticks());
         this.scratch = new Strategies.Scratch(countries.length);
+        this.tickPhases = new Sequence(new Steppable[] {ageing, events, new Sequence(turn), new Sequence(countries),
+            recorder});
     }
 
     /** Links every two states of one region with the scenario's same-region weight. */
@@ -218,19 +246,10 @@ public final class RecognitionModel extends SimState {
         }
         recorder.reset();
         lastSwitchTick = Country.NEVER;
-        schedule.scheduleRepeating(Schedule.EPOCH, ORDER_PATRONS, patronTurn, 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, ORDER_COUNTRIES, countryTurn, 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, ORDER_RECORDER, recorder, 1.0);
-        // The stock at the start already holds the decay up to the start, so ageing begins at tick 1.
-        schedule.scheduleRepeating(1.0, ORDER_AGEING, ageing, 1.0);
-        for (ScheduledEvent.Engagement en : calendar.beforeStart()) {
-            double age = ChronoUnit.MONTHS.between(en.month(), parameters.start());
-            patronById.get(en.patron()).engage(countryIndex.get(en.country()), en.points(), age);
-        }
-        for (int t = 0; t < monthEvents.length; t++) {
-            if (monthEvents[t] != null) {
-                schedule.scheduleOnce(t, ORDER_EVENTS, monthEvents[t]);
-            }
+        currentTick = (int) schedule.getTime();
+        schedule.scheduleRepeating(Schedule.EPOCH, 0, tickPhases, 1.0);
+        for (int k = 0; k < stockPatron.length; k++) {
+            stockPatron[k].engage(stockState[k], stockPoints[k], stockAgeMonths[k]);
         }
     }
 
@@ -377,9 +396,14 @@ public final class RecognitionModel extends SimState {
         return truce[tick];
     }
 
+    /** Returns the calendar year of tick {@code tick}. */
+    int year(int tick) {
+        return yearOfTick[tick];
+    }
+
     /** Returns the current tick (0 = first simulated month). */
     public int tick() {
-        return (int) schedule.getTime();
+        return currentTick;
     }
 
     /** Returns the world's parameters. */
@@ -434,7 +458,7 @@ public final class RecognitionModel extends SimState {
     double engagementPoints(int i, Side side) {
         double sum = 0;
         for (Patron p : partners) {
-            if (p.spec().side() == side && p.active()) {
+            if (p.side() == side && p.active()) {
                 sum += p.engagement(i);
             }
         }
@@ -448,7 +472,7 @@ public final class RecognitionModel extends SimState {
     double backing(int state, Side side) {
         double sum = 0;
         for (Patron p : backers) {
-            if (p.spec().side() == side && p.active() && p.aims(state)) {
+            if (p.side() == side && p.active() && p.aims(state)) {
                 sum += p.backing();
             }
         }

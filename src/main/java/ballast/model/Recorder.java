@@ -232,7 +232,8 @@ final class Recorder implements Steppable, RunRecord {
         for (int k = 0; k < switchCount; k++) {
             double[] terms = Arrays.copyOfRange(switchTerms, k * TERMS, (k + 1) * TERMS);
             Side to = switchTo[k];
-            switches.add(new SwitchEvent(switchTick[k], p.monthOf(switchTick[k]),
+            // A switch is known by the end of its tick: the month its tick's row is labelled with.
+            switches.add(new SwitchEvent(switchTick[k], p.lastMonthOf(switchTick[k]),
                     p.countries().get(switchState[k]).code(), to.other(), to, switchHazard[k], terms));
         }
         return new RunResult(p, seed, rocAllies, gdpShare, populationShare, atEnd, switches, money.copy(),

@@ -98,7 +98,7 @@ public final class Strategies {
         Pools pools = Pools.of(patron);
         Scratch s = prepare(model, patron);
         for (int i = 0; i < s.n; i++) {
-            s.weight[i] = s.offerTarget[i] ? offerHazardOfEffect(s, i, 0.0) : aidHazardOfEffect(model, s, i, 0.0);
+            s.weight[i] = hazardBefore(model, s, pools, i);
         }
         proportional(s, s.offerTarget, pools.offers);
         commit(model, s.offerTarget, s.allocation, true);
@@ -111,8 +111,7 @@ public final class Strategies {
         Scratch s = prepare(model, patron);
         double floor = model.rule().parameters().gdpFloorUsdMillions();
         for (int i = 0; i < s.n; i++) {
-            double hazard = s.offerTarget[i] ? offerHazardOfEffect(s, i, 0.0) : aidHazardOfEffect(model, s, i, 0.0);
-            s.weight[i] = hazard * Math.max(model.country(i).gdpUsdMillions(), floor);
+            s.weight[i] = hazardBefore(model, s, pools, i) * Math.max(model.country(i).gdpUsdMillions(), floor);
         }
         proportional(s, s.offerTarget, pools.offers);
         commit(model, s.offerTarget, s.allocation, true);
@@ -187,6 +186,18 @@ public final class Strategies {
             s.base[i] = model.rule().dtYears() * model.rule().baseRate(c.side());
         }
         return s;
+    }
+
+    /**
+     * Returns state {@code i}'s hazard before this patron's offer (a target of its offers) or aid (of
+     * its aid), or 0 where the weight does not matter: a state that is no target, or a target of an
+     * empty pool (which gives each of its targets 0 whatever their weights).
+     */
+    private static double hazardBefore(RecognitionModel model, Scratch s, Pools pools, int i) {
+        if (s.offerTarget[i]) {
+            return pools.offers == 0.0 ? 0.0 : offerHazardOfEffect(s, i, 0.0);
+        }
+        return !s.aidTarget[i] || pools.aid == 0.0 ? 0.0 : aidHazardOfEffect(model, s, i, 0.0);
     }
 
     private static double offerHazardOfEffect(Scratch s, int i, double effect) {
@@ -333,7 +344,7 @@ public final class Strategies {
         double[][] effects(RecognitionModel model, boolean offer, double chunk) {
             double[][] table = offer ? offerEffects : aidEffects;
             // GDP changes with the year: the table is kept per chunk size and year.
-            int year = model.parameters().monthOf(model.tick()).getYear();
+            int year = model.year(model.tick());
             if (chunk != (offer ? offerChunk : aidChunk) || year != (offer ? offerYear : aidYear)) {
                 for (int i = 0; i < n; i++) {
                     double gdp = model.country(i).gdpUsdMillions();

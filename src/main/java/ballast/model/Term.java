@@ -27,80 +27,80 @@ import java.util.Locale;
  * patrons can price a dollar without recomputing the other terms (see {@link DecisionRule}).
  */
 public enum Term {
-    OFFER("offer", true, Money.OFFER, 0.35, "per unit of money(offer)",
+    OFFER("offer", true, Money.OFFER, true, 0.35, "per unit of money(offer)",
             "judgement: an offer of 1% of GDP multiplies the hazard by 1.27, of 10% by 2.3") {
         @Override
-        double coefficient(Country c, int tick) {
+        public double coefficient(StateView c, int tick) {
             return c.spec().offerSensitivity();
         }
     },
-    FRAGILITY("fragility", true, Money.OFFER, 0.5, "per unit of fragility x money(offer)",
+    FRAGILITY("fragility", true, Money.OFFER, true, 0.5, "per unit of fragility x money(offer)",
             "judgement: Haiti's fragility 0.9 adds 45% to the offer's weight") {
         @Override
-        double coefficient(Country c, int tick) {
+        public double coefficient(StateView c, int tick) {
             return (c.spec().fragility() + c.shockFragility()) * c.spec().offerSensitivity();
         }
     },
     EXPOSURE("exposure", true, Money.NONE, true, 1.0, "per unit of exposure to the PRC",
             "judgement: full exposure (1) multiplies the hazard by e") {
         @Override
-        double coefficient(Country c, int tick) {
+        public double coefficient(StateView c, int tick) {
             return c.onTaipeiSide() ? c.spec().prcExposure() : -c.spec().prcExposure();
         }
     },
     CONTAGION("contagion", true, Money.NONE, 0.4, "per recent switch in the sub-region",
             "each neighbour's switch to the rival within the window") {
         @Override
-        double coefficient(Country c, int tick) {
+        public double coefficient(StateView c, int tick) {
             return c.contagion(tick);
         }
     },
     NEW_GOVERNMENT("newGovernment", true, Money.NONE, 1.2, "in the window after a change of government",
             "a change of party or a coup in the newGovernmentWindowMonths before") {
         @Override
-        double coefficient(Country c, int tick) {
+        public double coefficient(StateView c, int tick) {
             return c.isNewGovernment(tick) ? 1.0 : 0.0;
         }
     },
-    AID("aid", false, Money.AID, 0.35, "per unit of money(aid)",
+    AID("aid", false, Money.AID, true, 0.35, "per unit of money(aid)",
             "judgement: a dollar of aid holds as much as a dollar of offer pulls") {
         @Override
-        double coefficient(Country c, int tick) {
+        public double coefficient(StateView c, int tick) {
             return 1.0;
         }
     },
     ENGAGEMENT("engagement", false, Money.NONE, 0.4, "per unit of ln(1 + engagement points)",
             "judgement: a fresh strategic partnership (3 points) multiplies the hazard by 0.57") {
         @Override
-        double coefficient(Country c, int tick) {
+        public double coefficient(StateView c, int tick) {
             return c.engagementValue();
         }
     },
     BACKING("backing", false, Money.NONE, 0.5, "per unit of backing",
             "judgement: US backing 0.6 multiplies the hazard by 0.74") {
         @Override
-        double coefficient(Country c, int tick) {
+        public double coefficient(StateView c, int tick) {
             return c.backing();
         }
     },
     AFFINITY("affinity", false, Money.NONE, true, 1.0, "per unit of affinity",
             "unit weight; affinities are set per state in log-hazard units") {
         @Override
-        double coefficient(Country c, int tick) {
+        public double coefficient(StateView c, int tick) {
             return c.onTaipeiSide() ? c.spec().affinity() : -c.spec().affinity();
         }
     },
     STANCE("stance", false, Money.NONE, 1.0, "per unit of stance",
             "unit weight: a government firmly for Taipei (+1) divides the hazard by e") {
         @Override
-        double coefficient(Country c, int tick) {
+        public double coefficient(StateView c, int tick) {
             return c.onTaipeiSide() ? c.stance() : -c.stance();
         }
     },
     SIZE("size", true, Money.NONE, true, 0.0, "per unit of ln(population / 1 million)",
             "fitted (ballast calibrate); population of the year before, World Bank WDI") {
         @Override
-        double coefficient(Country c, int tick) {
+        public double coefficient(StateView c, int tick) {
             double population = c.population();
             return c.onTaipeiSide() ? Math.log(Math.max(population, MIN_POPULATION) / 1e6) : 0.0;
         }
@@ -108,7 +108,7 @@ public enum Term {
     INCOME("income", true, Money.NONE, true, 0.0, "per unit of ln(GDP per head / US$ 3,000)",
             "fitted (ballast calibrate); GDP and population of the year before, World Bank WDI; 0 where GDP is unknown") {
         @Override
-        double coefficient(Country c, int tick) {
+        public double coefficient(StateView c, int tick) {
             double population = c.population();
             double gdp = c.gdpUsdMillions();
             return c.onTaipeiSide() && population > 0 && gdp > 0 ? Math.log(gdp * 1e6 / population / 3000.0) : 0.0;
@@ -117,21 +117,21 @@ public enum Term {
     US_FREE_ASSOCIATION("usFreeAssociation", true, Money.NONE, true, 0.0, "if in free association with the US",
             "fitted (ballast calibrate); Compacts of Free Association (Marshall Islands, Palau)") {
         @Override
-        double coefficient(Country c, int tick) {
+        public double coefficient(StateView c, int tick) {
             return c.onTaipeiSide() && c.yearly(YearlyData.US_FREE_ASSOCIATION, 0.0) > 0.5 ? 1.0 : 0.0;
         }
     },
     HISTORY("history", true, Money.NONE, true, 0.0, "if it has recognised Beijing before",
             "fitted (ballast calibrate); from the record of switches, updated when it switches") {
         @Override
-        double coefficient(Country c, int tick) {
+        public double coefficient(StateView c, int tick) {
             return c.onTaipeiSide() && c.priorPrcTies() ? 1.0 : 0.0;
         }
     },
     TAIPEI_DPP("taipeiDpp", true, Money.NONE, 0.0, "while Taipei's president is of the DPP",
             "fitted (ballast calibrate): Beijing's effort against a DPP government in Taipei") {
         @Override
-        double coefficient(Country c, int tick) {
+        public double coefficient(StateView c, int tick) {
             return c.onTaipeiSide() && c.taipeiDpp(tick) ? 1.0 : 0.0;
         }
     },
@@ -139,7 +139,7 @@ public enum Term {
             "ln((0 + 0.5) / (18 + 1)): a truce withholds Beijing's acceptance, leaving only breaks it does not "
                     + "answer; 0 of the 18 moves of 1990-2007 were such breaks (Jeffreys estimate)") {
         @Override
-        double coefficient(Country c, int tick) {
+        public double coefficient(StateView c, int tick) {
             return c.onTaipeiSide() && c.truce(tick) ? 1.0 : 0.0;
         }
     };
@@ -180,7 +180,7 @@ public enum Term {
      * Returns the term's value for {@code c} in {@code tick} before its weight, leaving out the money
      * effect for money terms (their value is this times {@code money(offer)} or {@code money(aid)}).
      */
-    abstract double coefficient(Country c, int tick);
+    public abstract double coefficient(StateView c, int tick);
 
     /** Returns the weight's name in a scenario's {@code rule:} section, e.g. {@code newGovernment}. */
     public String key() {
@@ -204,10 +204,11 @@ public enum Term {
     }
 
     /**
-     * Returns whether the term's value changes only with the year, the state's side and its own
-     * attributes, so that it can be computed once a year and when the state switches.
+     * Returns whether the term's value (its coefficient, for a money term) changes only with the year,
+     * the state's side and its fixed attributes or active shocks, so that it can be computed once a
+     * year, when the state switches and when a shock starts or ends.
      */
-    boolean yearly() {
+    public boolean yearly() {
         return yearly;
     }
 

@@ -22,6 +22,29 @@ import java.util.Map;
 public final class Manifest {
     public static final String FILE = "manifest.json";
 
+    // Keys and values that readers of a results folder (the charts, compare) rely on, written once here.
+    /** Top-level key: what made the folder, one of the kinds below. */
+    public static final String KIND = "kind";
+    /** Kinds; a kind's own section of settings is under the same key (e.g. {@code "batch": {...}}). */
+    public static final String BATCH = "batch";
+    public static final String RUN = "run";
+    public static final String SWEEP = "sweep";
+    public static final String SENSITIVITY = "sensitivity";
+    public static final String BACKTEST = "backtest";
+    public static final String COMPARE = "compare";
+    /** Top-level key of the scenario section, and its key for the scenario's name. */
+    public static final String SCENARIO = "scenario";
+    public static final String NAME = "name";
+    /** Key in the {@code batch} section: replications run. */
+    public static final String REPLICATIONS = "replications";
+    /** Key in the {@code sweep} section: {@link #GRID} or {@code lhs}. */
+    public static final String DESIGN = "design";
+    public static final String GRID = "grid";
+    /** Key in the {@code backtest} section: true for a rolling back-test of one-year forecasts. */
+    public static final String ROLLING = "rolling";
+    /** Key in the {@code sensitivity} section: {@code sobol} or {@code morris}. */
+    public static final String METHOD = "method";
+
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -35,7 +58,7 @@ public final class Manifest {
         root.put("tool", "Ballast");
         root.put("version", Provenance.version());
         root.put("gitCommit", Provenance.gitCommit());
-        root.put("kind", kind);
+        root.put(KIND, kind);
         root.put("commandLine", commandLine);
         root.put("startedAt", startedAt.toString());
     }
@@ -44,11 +67,11 @@ public final class Manifest {
     public Manifest(String kind, Scenario scenario, String commandLine, Instant startedAt) throws IOException {
         this(kind, commandLine, startedAt);
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("name", scenario.name());
+        s.put(NAME, scenario.name());
         s.put("file", scenario.file().toString());
         s.put("sha256", resolvedSha256(scenario));
         s.put("resolved", scenario.resolved());
-        root.put("scenario", s);
+        root.put(SCENARIO, s);
         List<Map<String, String>> sources = new ArrayList<>();
         for (Path p : scenario.sources()) {
             Map<String, String> entry = new LinkedHashMap<>();

@@ -84,7 +84,7 @@ final class CalibrationReader {
         YearMonth to = parts.length == 2 ? Fields.parseMonth(parts[1]) : null;
         if (from == null || to == null || to.isBefore(from)) {
             f.problem(key, "expected a window of months FROM:TO such as 1990-01:2007-12, got '"
-                    + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'");
+                    + text + "'");
             return null;
         }
         return new YearMonth[] {from, to};
@@ -133,7 +133,7 @@ final class CalibrationReader {
             for (int i = 0; i < l.length; i++) {
                 System.arraycopy(l[i], 0, flat, i * l.length, l.length);
             }
-            return new RuleDraws(names, mean, flat);
+            return new RuleDraws(names, flat);
         } catch (NonPositiveDefiniteMatrixException | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
             f.problem("covariance", "must be a symmetric positive definite matrix");
             return null;

@@ -81,7 +81,7 @@ final class RecordTables {
             }
             String ally = r.get("roc_ally_on_jan1").trim();
             if (!ally.equals("Y") && !ally.equals("N")) {
-                problems.add(at, "roc_ally_on_jan1", "expected Y or N, got '" + clip(ally) + "'");
+                problems.add(at, "roc_ally_on_jan1", "expected Y or N, got '" + ally + "'");
             }
             s.allyOnFirstJanuary().put(year, ally.equals("Y"));
         });
@@ -95,12 +95,12 @@ final class RecordTables {
                     LocalDate date = date(r, "date", at, problems);
                     String direction = r.get("direction").trim();
                     if (!direction.equals("to_prc") && !direction.equals("to_roc")) {
-                        problems.add(at, "direction", "expected to_prc or to_roc, got '" + clip(direction) + "'");
+                        problems.add(at, "direction", "expected to_prc or to_roc, got '" + direction + "'");
                         return;
                     }
                     String type = r.get("event_type").trim();
                     if (!List.of("switch", "initial", "aborted").contains(type)) {
-                        problems.add(at, "event_type", "expected switch, initial or aborted, got '" + clip(type) + "'");
+                        problems.add(at, "event_type", "expected switch, initial or aborted, got '" + type + "'");
                         return;
                     }
                     if (date != null) {
@@ -118,7 +118,7 @@ final class RecordTables {
             LocalDate date = date(r, "date", at, problems);
             String turnover = r.get("turnover").trim();
             if (!List.of("Y", "N", "NA").contains(turnover)) {
-                problems.add(at, "turnover", "expected Y, N or NA, got '" + clip(turnover) + "'");
+                problems.add(at, "turnover", "expected Y, N or NA, got '" + turnover + "'");
                 return;
             }
             if (date != null) {
@@ -138,7 +138,7 @@ final class RecordTables {
                     LocalDate date = date(r, "inauguration_date", at, problems);
                     String posture = r.get("prc_posture").trim();
                     if (!posture.equals("contest") && !posture.equals("truce")) {
-                        problems.add(at, "prc_posture", "expected contest or truce, got '" + clip(posture) + "'");
+                        problems.add(at, "prc_posture", "expected contest or truce, got '" + posture + "'");
                         return;
                     }
                     if (date != null) {
@@ -154,7 +154,7 @@ final class RecordTables {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            problems.add(at, column, "expected a date as YYYY-MM-DD, got '" + clip(v) + "'");
+            problems.add(at, column, "expected a date as YYYY-MM-DD, got '" + v + "'");
             return null;
         }
     }
@@ -164,12 +164,8 @@ final class RecordTables {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            problems.add(at, column, "expected a whole number, got '" + clip(v) + "'");
+            problems.add(at, column, "expected a whole number, got '" + v + "'");
             return null;
         }
-    }
-
-    private static String clip(String v) {
-        return v.length() <= 40 ? v : v.substring(0, 40) + "...";
     }
 }

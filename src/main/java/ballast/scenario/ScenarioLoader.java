@@ -166,7 +166,7 @@ public final class ScenarioLoader {
                 to = Integer.parseInt(m.group(2));
             } else {
                 f.problem("rolling", "expected the years of one-year-ahead forecasts as FROM:TO, e.g. 2008:2024, got '"
-                        + (rolling.length() > 40 ? rolling.substring(0, 40) + "..." : rolling) + "'");
+                        + rolling + "'");
             }
         }
         f.finish();

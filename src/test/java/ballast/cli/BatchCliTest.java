@@ -203,8 +203,14 @@ class BatchCliTest {
         assertEquals("""
                 country,month,months_from_start,runs_first_switching,share_of_runs
                 TUV,2030-01,1,1000,1.000000
+                TUV,2030-02,2,0,0.000000
+                TUV,2030-03,3,0,0.000000
                 PLW,2030-01,1,1000,1.000000
+                PLW,2030-02,2,0,0.000000
+                PLW,2030-03,3,0,0.000000
                 PRY,2030-01,1,1000,1.000000
+                PRY,2030-02,2,0,0.000000
+                PRY,2030-03,3,0,0.000000
                 """, Files.readString(out.resolve("first_switch.csv")));
         List<String> countries = Files.readAllLines(out.resolve("countries.csv"));
         // Wilson interval of 0 in 1000: [0, z^2 / (1000 + z^2)] = [0, 0.003827].

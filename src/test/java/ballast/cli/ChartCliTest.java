@@ -81,7 +81,7 @@ class ChartCliTest {
     }
 
     @Test
-    void compareWritesTablesChartsAndAManifestIntoANewFolder() throws Exception {
+    void compareOfBatchFoldersWritesTablesChartsAndAManifestAndChartRedrawsThem() throws Exception {
         Path base = batch("baseline", "base");
         Path noJapan = batch("no-japan", "nojapan");
         Path out = dir.resolve("cmp");
@@ -91,14 +91,89 @@ class ChartCliTest {
         assertEquals(3, csv.size());
         assertTrue(csv.get(1).startsWith("baseline," + base + ",600,2035-06,"), csv.get(1));
         assertTrue(csv.get(2).startsWith("no-japan,"), csv.get(2));
+        assertEquals(1 + 2 * 120, Files.readAllLines(out.resolve("compare_paths.csv")).size());
         assertTrue(Files.readString(out.resolve("compare.tex")).contains("\\toprule"));
         assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"kind\" : \"compare\""));
         assertEquals(List.of("compare_horizon.pdf", "compare_horizon.png", "compare_horizon.svg",
                 "compare_paths.pdf", "compare_paths.png", "compare_paths.svg"), names(out.resolve("charts/3.5in")));
 
+        // `chart` redraws a comparison from its own tables, like any results folder.
+        byte[] before = Files.readAllBytes(out.resolve("compare.csv"));
+        Cli redraw = Cli.run("chart", out.toString(), "--format", "pdf");
+        assertEquals(0, redraw.exitCode(), redraw.err());
+        assertEquals(List.of("compare_horizon.pdf", "compare_paths.pdf"), names(out.resolve("charts/7in")));
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(out.resolve("compare.csv"))));
+
         Cli exists = Cli.run("compare", base.toString(), noJapan.toString(), "--out", out.toString());
         assertEquals(2, exists.exitCode());
         Cli one = Cli.run("compare", base.toString());
         assertEquals(2, one.exitCode());
+        assertTrue(one.err().contains("two or more batch folders"), one.err());
+    }
+
+    @Test
+    void aPairedComparisonGivesTheSameBytesOnOneAndTwoThreadsAndChartRedrawsIt() throws Exception {
+        List<String> tables = List.of("compare.csv", "compare.tex", "compare_paths.csv", "compare_states.csv",
+                "compare_states.tex", "compare_allies_change.csv");
+        Path[] outs = {dir.resolve("p1"), dir.resolve("p2")};
+        for (int k = 0; k < 2; k++) {
+            Cli cli = Cli.run("compare", "--reference", "scenarios/baseline.yaml", "scenarios/no-japan.yaml",
+                    "scenarios/japan-doubled.yaml", "-n", "600", "--threads", Integer.toString(k + 1), "--out",
+                    outs[k].toString(), "--format", "png");
+            assertEquals(0, cli.exitCode(), cli.err());
+        }
+        for (String t : tables) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(outs[0].resolve(t)),
+                    Files.readAllBytes(outs[1].resolve(t))), t + " differs between 1 and 2 threads");
+        }
+        List<String> states = Files.readAllLines(outs[0].resolve("compare_states.csv"));
+        assertEquals(1 + 2 * 12, states.size(), "a row per scenario compared and state");
+        assertTrue(states.get(1).startsWith("no-japan,baseline,BLZ,Belize,600,"), states.get(1));
+        List<String> change = Files.readAllLines(outs[0].resolve("compare_allies_change.csv"));
+        assertEquals(3, change.size());
+        assertEquals(List.of("compare_horizon.png", "compare_paths.png", "compare_states.png"),
+                names(outs[0].resolve("charts/7in")));
+        Cli redraw = Cli.run("chart", outs[0].toString(), "--width", "3.5in", "--format", "pdf");
+        assertEquals(0, redraw.exitCode(), redraw.err());
+        assertEquals(List.of("compare_horizon.pdf", "compare_paths.pdf", "compare_states.pdf"),
+                names(outs[0].resolve("charts/3.5in")));
+    }
+
+    @Test
+    void scenariosThatCannotBePairedAreRefusedWithOneLineAndNothingIsWritten() throws Exception {
+        Path fewer = Files.writeString(dir.resolve("fewer.yaml"), "extends: "
+                + Path.of("scenarios/baseline.yaml").toAbsolutePath() + "\nname: fewer\ncountries:\n  HTI: {include: "
+                + "false}\n");
+        Path out = dir.resolve("refused");
+        Cli cli = Cli.run("compare", "--reference", "scenarios/baseline.yaml", fewer.toString(), "-n", "10", "--out",
+                out.toString());
+        assertEquals(2, cli.exitCode());
+        assertEquals("ballast: " + fewer + ": cannot be compared state by state with the reference "
+                + "scenarios/baseline.yaml: its states differ from the reference's; it lacks HTI", cli.err().strip());
+        assertFalse(Files.exists(out));
+        Cli mixed = Cli.run("compare", dir.toString(), dir.toString(), "-n", "10");
+        assertEquals(2, mixed.exitCode());
+        assertTrue(mixed.err().contains("-n, --threads and --seed are for a paired comparison"), mixed.err());
+    }
+
+    @Test
+    void aSweepOverOneParameterDrawsLineChartsAndEverySweepWritesATable() throws Exception {
+        Path out = dir.resolve("sweep");
+        Cli cli = Cli.run("sweep", "scenarios/baseline.yaml", "--param", "patrons.japan.engagementScale=0:2:3", "-n",
+                "30", "--out", out.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertEquals(List.of("sweep_allies.pdf", "sweep_allies.png", "sweep_allies.svg", "sweep_gdp_share.pdf",
+                "sweep_gdp_share.png", "sweep_gdp_share.svg"), names(out.resolve("charts/7in")));
+        String tex = Files.readString(out.resolve("sweep.tex"));
+        assertTrue(tex.contains("Japan engagement scale") || tex.contains("Japan\\\\ engagement"), tex);
+    }
+
+    @Test
+    void helpListsExitCode130AndChartPromisesOnlyChartsItDraws() {
+        Cli help = Cli.run("--help");
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("130 interrupted by Ctrl-C"), help.out());
+        String chart = Cli.run("chart", "--help").out().replaceAll("\\s+", " ");
+        assertFalse(chart.contains("backtest_countries"), chart);
+        assertTrue(chart.contains("compare: compare_horizon, compare_paths"), chart);
     }
 }

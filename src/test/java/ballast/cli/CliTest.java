@@ -25,6 +25,25 @@ class CliTest {
     Path dir;
 
     @Test
+    void aRunOfThreeMonthTicksLabelsRowsAndSwitchesByTheTicksLastMonthAsABatchDoes() throws Exception {
+        Path quarterly = Files.writeString(dir.resolve("q.yaml"), "extends: "
+                + Path.of(BASELINE).toAbsolutePath() + "\nname: q\ntickMonths: 3\nrule: {toPrcPerYear: 0.5}\n");
+        Path out = dir.resolve("q-run");
+        Cli cli = Cli.run("run", quarterly.toString(), "--out", out.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        List<String> allies = Files.readAllLines(out.resolve("allies.csv"));
+        assertEquals(1 + 40, allies.size());
+        assertTrue(allies.get(1).startsWith("2025-09,"), allies.get(1));            // July to September
+        assertTrue(allies.get(40).startsWith("2035-06,"), allies.get(40));          // the horizon
+        List<String> switches = Files.readAllLines(out.resolve("switches.csv"));
+        assertTrue(switches.size() > 1, "a base rate of 0.5 a year moves someone in ten years");
+        for (String row : switches.subList(1, switches.size())) {
+            int month = Integer.parseInt(row.substring(5, 7));
+            assertEquals(0, month % 3, "a switch is labelled with its tick's last month: " + row);
+        }
+    }
+
+    @Test
     void runWritesItsTablesAndPrintsTheFolder() throws Exception {
         Path out = dir.resolve("one");
         Cli cli = Cli.run("run", BASELINE, "--out", out.toString());

@@ -28,15 +28,17 @@ class ContagionTest {
     }
 
     @Test
-    void aNeighboursSwitchPullsFromTheNextMonthUntilTheWindowCloses() {
-        // All three switch in month 0 (certain hazard, then no way back); afterwards look at contagion.
+    void neighboursThatWentTheSameWayDoNotPull() {
+        // All three switch in month 0 (certain hazard, then no way back). Contagion is counted toward
+        // the rival of a state's side, so states now on Beijing's side are not pulled by neighbours
+        // that also went to Beijing (the pull of a neighbour that stayed is the next test's).
         RecognitionModel model = world(10_000, 3);
         Worlds.step(model, 5, 1);
-        Country nic = model.country("NIC");
-        assertEquals(Side.PRC, nic.side());
-        // Contagion is counted toward the rival of the state's side: a state now on Beijing's side is
-        // not pulled by neighbours that also went to Beijing.
-        assertEquals(0.0, nic.contagion(1), 0.0);
+        for (String iso3 : List.of("NIC", "HND", "SWZ")) {
+            assertEquals(Side.PRC, model.country(iso3).side(), iso3);
+            assertEquals(0.0, model.country(iso3).contagion(1), 0.0, iso3);
+            assertEquals(0.0, model.country(iso3).contagion(2), 0.0, iso3);
+        }
     }
 
     @Test

@@ -27,9 +27,6 @@ import org.jfree.data.xy.XYSeriesCollection;
  * allies, retention by country, survival curves, and the shares of GDP and population.
  */
 public final class BatchCharts {
-    /** How many of the most at-risk states the survival chart names; the rest are drawn muted. */
-    public static final int HIGHLIGHTED = 4;
-
     private BatchCharts() {
     }
 
@@ -102,9 +99,10 @@ public final class BatchCharts {
     }
 
     /**
-     * Survival curves: the share of runs in which each state still recognises Taipei, by month. The
-     * {@link #HIGHLIGHTED} states with the lowest share at the horizon are drawn in black with line
-     * styles of their own and named in the legend; the others are thin grey lines.
+     * Survival curves as small multiples: one panel per state (most at risk first), its share of runs
+     * still recognising Taipei by month in black over the other states' curves in light grey, the
+     * state named above its panel. Every curve is named and none depends on a line style, so the chart
+     * reads the same in greyscale whatever the number of states.
      */
     public static Figure survival(SavedBatch batch, ChartWidth width, boolean titles) {
         ChartStyle style = ChartStyle.forWidth(width);
@@ -115,88 +113,106 @@ public final class BatchCharts {
             order.add(i);
         }
         order.sort(Comparator.<Integer>comparingDouble(i -> s.share()[i][last]).thenComparing(i -> s.names().get(i)));
-        int highlighted = Math.min(HIGHLIGHTED, order.size());
-
-        XYSeriesCollection data = new XYSeriesCollection();
-        // Steps as explicit corner points drawn as one path, so that dash patterns run along the line
-        // instead of restarting at every monthly step.
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        renderer.setDrawSeriesLineAsPath(true);
-        LegendItemCollection legend = new LegendItemCollection();
-        // Muted states first, so the highlighted lines are drawn over them.
-        for (int k = order.size() - 1; k >= 0; k--) {
-            int i = order.get(k);
-            XYSeries series = new XYSeries(s.names().get(i), false, true);
-            double previous = 1.0;
-            series.add(Plots.x(s.months().get(0).minusMonths(1)), previous);
-            for (int t = 0; t < s.months().size(); t++) {
-                double v = s.share()[i][t];
-                if (v != previous) {
-                    series.add(Plots.x(s.months().get(t).minusMonths(1)), previous);
-                    series.add(Plots.x(s.months().get(t).minusMonths(1)), v);
-                    previous = v;
-                }
-            }
-            series.add(Plots.x(s.months().get(last)), previous);
-            int n = data.getSeriesCount();
-            data.addSeries(series);
-            renderer.setSeriesShapesVisible(n, false);
-            if (k < highlighted) {
-                renderer.setSeriesPaint(n, ChartStyle.INK);
-                renderer.setSeriesStroke(n, ChartStyle.lineStyle(k));
-            } else {
-                renderer.setSeriesPaint(n, ChartStyle.MUTED);
-                renderer.setSeriesStroke(n, ChartStyle.line(0.7f));
-            }
-        }
-        for (int k = 0; k < highlighted; k++) {
-            legend.add(Plots.lineItem(s.names().get(order.get(k)), ChartStyle.lineStyle(k)));
-        }
-        if (order.size() > highlighted) {
-            org.jfree.chart.LegendItem others = Plots.lineItem("Other allies", ChartStyle.line(0.7f));
-            others.setLinePaint(ChartStyle.MUTED);
-            legend.add(others);
-        }
-        NumberAxis share = new NumberAxis("Share of runs with Taipei");
         double low = 1.0;
         for (double[] row : s.share()) {
             for (double v : row) {
                 low = Math.min(low, v);
             }
         }
-        share.setRange(Math.max(0.0, Math.floor(low * 10) / 10), 1.005);
-        share.setStandardTickUnits(fractionUnits());
-        style.axis(share);
-        DateAxis time = Plots.yearAxis(style, null);
-        Plots.range(time, s.months().get(0), s.months().get(last));
-        XYPlot plot = new XYPlot(data, time, share, renderer);
-        plot.setDomainGridlinesVisible(false);
-        plot.setFixedLegendItems(legend);
-        JFreeChart chart = new JFreeChart(plot);
+        double bottom = Math.max(0.0, Math.floor(low * 10) / 10);
+        int n = order.size();
+        int columns = Math.min(n, width.inches() < 5 ? (n > 12 ? 4 : 3) : (n > 16 ? 5 : 4));
+        List<XYSeries> curves = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            curves.add(steps(s, i));
+        }
+        List<JFreeChart> panels = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            int i = order.get(k);
+            XYSeriesCollection data = new XYSeriesCollection();
+            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+            renderer.setDrawSeriesLineAsPath(true);
+            for (int j = 0; j < n; j++) {
+                if (j != i) {
+                    renderer.setSeriesPaint(data.getSeriesCount(), ChartStyle.MUTED);
+                    renderer.setSeriesStroke(data.getSeriesCount(), ChartStyle.line(0.5f));
+                    data.addSeries(curves.get(j));
+                }
+            }
+            renderer.setSeriesPaint(data.getSeriesCount(), ChartStyle.INK);
+            renderer.setSeriesStroke(data.getSeriesCount(), ChartStyle.line(1.3f));
+            data.addSeries(curves.get(i));
+            NumberAxis share = new NumberAxis(null);
+            share.setRange(bottom, 1.005);
+            share.setStandardTickUnits(fractionUnits());
+            style.axis(share);
+            DateAxis time = Plots.panelYearAxis(style);
+            Plots.range(time, s.months().get(0), s.months().get(last));
+            Plots.yearTicks(time, s.months().get(0), s.months().get(last), 3);
+            XYPlot plot = new XYPlot(data, time, share, renderer);
+            plot.setDomainGridlinesVisible(false);
+            JFreeChart panel = new JFreeChart(plot);
+            panel.removeLegend();
+            style.apply(panel, null);
+            // Transparent, so a year label that reaches past a panel's edge is not painted over.
+            panel.setBackgroundPaint(null);
+            panels.add(panel);
+        }
+        List<String> names = order.stream().map(s.names()::get).toList();
+        float tick = style.tickFont().getSize2D();
+        PanelGrid grid = new PanelGrid(panels, names, columns, "Share of runs with Taipei", style.labelFont(),
+                style.tickFont(), tick * 2.6, tick * 1.9);
+        JFreeChart chart = new JFreeChart(null, style.labelFont(), grid, false);
         style.apply(chart, titles ? "Survival of recognition, " + batch.scenario() : null);
-        return new Figure("survival", chart, width, width.inches() * 0.66);
+        // The grid is drawn inside the chart's padding (ChartStyle: 2 pt above and below, 8 pt across).
+        double heightPoints = grid.height(width.points() - 8, 0.62) + 6 + (titles ? 4 * tick : 0);
+        return new Figure("survival", chart, width, heightPoints / 72.0);
     }
 
-    /** Shares of the group's GDP and population still with Taipei, two panels of bands over one time axis. */
+    /** Returns state {@code i}'s survival curve as explicit steps drawn as one path. */
+    private static XYSeries steps(SavedBatch.Survival s, int i) {
+        XYSeries series = new XYSeries(s.names().get(i), false, true);
+        double previous = 1.0;
+        series.add(Plots.x(s.months().get(0).minusMonths(1)), previous);
+        for (int t = 0; t < s.months().size(); t++) {
+            double v = s.share()[i][t];
+            if (v != previous) {
+                series.add(Plots.x(s.months().get(t).minusMonths(1)), previous);
+                series.add(Plots.x(s.months().get(t).minusMonths(1)), v);
+                previous = v;
+            }
+        }
+        series.add(Plots.x(s.months().get(s.months().size() - 1)), previous);
+        return series;
+    }
+
+    /**
+     * Shares of the group's GDP and population still with Taipei, two panels over one time axis: the
+     * mean share (a line) over the 50%, 80% and 95% bands of runs. The centre is the mean, not the
+     * median: a share is a sum of a few states' shares, so its median jumps from one such sum to another
+     * when the share of runs above one of them crosses one half (in the baseline, in the last two
+     * months), which reads like an event though nothing happened; the mean moves smoothly.
+     */
     public static Figure shares(SavedBatch batch, ChartWidth width, boolean titles) {
         ChartStyle style = ChartStyle.forWidth(width);
         DateAxis time = Plots.yearAxis(style, null);
         Bands gdp = batch.gdpShare();
         Plots.range(time, gdp.months().get(0), gdp.months().get(gdp.last()));
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
-        plot.setGap(14.0);
+        // Room between the panels for the tick labels of both, so they never touch.
+        plot.setGap(style.tickFont().getSize2D() * 3);
         String[] labels = {"GDP with Taipei", "Population with Taipei"};
         Bands[] bands = {gdp, batch.populationShare()};
         for (int k = 0; k < 2; k++) {
             NumberAxis axis = new NumberAxis(labels[k]);
             axis.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
-            axis.setRange(Math.max(0.0, Math.floor(min(bands[k].q025()) * 10) / 10), 1.01);
+            axis.setRange(Math.max(0.0, Math.floor(min(bands[k].q025()) * 10) / 10), 1.0);
             axis.setStandardTickUnits(fractionUnits());
             style.axis(axis);
-            XYPlot panel = Plots.bandPlot(style, bands[k], axis, time, false);
+            XYPlot panel = Plots.bandPlot(style, bands[k], axis, time, false, true);
             plot.add(panel, 1);
         }
-        plot.setFixedLegendItems(Plots.bandLegend());
+        plot.setFixedLegendItems(Plots.bandLegend(true));
         JFreeChart chart = new JFreeChart(plot);
         style.apply(chart, titles ? "Share of the group's GDP and population with Taipei, " + batch.scenario() : null);
         return new Figure("shares", chart, width, width.inches() * 0.9);

@@ -93,6 +93,33 @@ public final class ChartStyle {
         return font(labelPoints);
     }
 
+    /**
+     * Returns a number format for tick labels with a true minus sign (U+2212), which is longer than a
+     * hyphen and reads as one in print.
+     */
+    static java.text.NumberFormat signedFormat(String pattern) {
+        java.text.DecimalFormatSymbols symbols = java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT);
+        symbols.setMinusSign('\u2212');
+        return new java.text.DecimalFormat(pattern, symbols);
+    }
+
+    /**
+     * Returns tick units for a numeric axis, as JFreeChart's standard ones (steps of 1, 2.5 and 5 times
+     * a power of ten) but written with a true minus sign, for axes that can show negative values.
+     */
+    static org.jfree.chart.axis.TickUnits signedTickUnits() {
+        org.jfree.chart.axis.TickUnits units = new org.jfree.chart.axis.TickUnits();
+        for (int exponent = -6; exponent <= 9; exponent++) {
+            for (double m : new double[] {1, 2.5, 5}) {
+                double step = m * Math.pow(10, exponent);
+                int decimals = Math.max(0, -exponent + (m == 2.5 ? 1 : 0));
+                units.add(new org.jfree.chart.axis.NumberTickUnit(step, signedFormat(decimals == 0 ? "#,##0"
+                        : "0." + "0".repeat(decimals))));
+            }
+        }
+        return units;
+    }
+
     /** Returns a solid line of {@code width} points. */
     static Stroke line(float width) {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);

@@ -169,6 +169,8 @@ public final class ChartWriter {
     /** Returns a number for a label with at most {@code decimals} decimals and no trailing zeros. */
     static String number(double v, int decimals) {
         String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        s = s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        // A true minus sign, and none on a value that rounds to zero.
+        return s.equals("-0") ? "0" : s.replace('-', '\u2212');
     }
 }

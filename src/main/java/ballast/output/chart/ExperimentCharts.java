@@ -21,6 +21,12 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
 /**
  * Renderers for the experiments: a heat map of an output over a two-parameter sweep, and bars of
@@ -54,6 +60,24 @@ public final class ExperimentCharts {
     }
 
     /**
+     * An output against one parameter, with an interval at each value.
+     *
+     * @param xLabel name (and unit) of the parameter
+     * @param x its values, ascending
+     * @param yLabel name of the output
+     * @param y the output at each value
+     * @param low lower end of its 95% interval
+     * @param high upper end
+     */
+    public record Curve(String xLabel, double[] x, String yLabel, double[] y, double[] low, double[] high) {
+        public Curve {
+            if (x.length == 0 || y.length != x.length || low.length != x.length || high.length != x.length) {
+                throw new IllegalArgumentException("a curve needs one value and interval per point");
+            }
+        }
+    }
+
+    /**
      * Sensitivity indices per parameter for one output, in one or two measures, with intervals.
      *
      * @param output the output analysed, e.g. "allies at the horizon"
@@ -62,10 +86,15 @@ public final class ExperimentCharts {
      * @param value {@code value[measure][parameter]}
      * @param low lower end of each interval (NaN: none)
      * @param high upper end of each interval (NaN: none)
+     * @param rankBy the measure that orders the parameters, most influential on top (Sobol: total
+     *     order; Morris: mu*)
      */
     public record Indices(String output, List<String> measures, List<String> parameters, double[][] value,
-            double[][] low, double[][] high) {
+            double[][] low, double[][] high, int rankBy) {
         public Indices {
+            if (rankBy < 0 || rankBy >= measures.size()) {
+                throw new IllegalArgumentException("rankBy must name one of the measures, got " + rankBy);
+            }
             measures = List.copyOf(measures);
             parameters = List.copyOf(parameters);
             if (measures.isEmpty() || measures.size() > 2 || value.length != measures.size()
@@ -160,17 +189,74 @@ public final class ExperimentCharts {
     }
 
     /**
+     * A line through the values of {@code curve}, a dot at each point, and a grey band over the 95%
+     * intervals: a sweep over one parameter.
+     */
+    public static Figure line(String name, Curve curve, ChartWidth width, boolean titles) {
+        ChartStyle style = ChartStyle.forWidth(width);
+        YIntervalSeries band = new YIntervalSeries("95% interval of the mean", false, true);
+        XYSeries values = new XYSeries(curve.yLabel(), false, true);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < curve.x().length; i++) {
+            double l = Double.isFinite(curve.low()[i]) ? curve.low()[i] : curve.y()[i];
+            double h = Double.isFinite(curve.high()[i]) ? curve.high()[i] : curve.y()[i];
+            band.add(curve.x()[i], curve.y()[i], l, h);
+            values.add(curve.x()[i], curve.y()[i]);
+            lo = Math.min(lo, l);
+            hi = Math.max(hi, h);
+        }
+        DeviationRenderer bandRenderer = new DeviationRenderer(false, false);
+        bandRenderer.setAlpha(1.0f);
+        bandRenderer.setSeriesFillPaint(0, ChartStyle.BANDS[1]);
+        bandRenderer.setSeriesPaint(0, ChartStyle.BANDS[1]);
+        bandRenderer.setSeriesStroke(0, new java.awt.BasicStroke(0f));
+        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, true);
+        lineRenderer.setSeriesPaint(0, ChartStyle.INK);
+        lineRenderer.setSeriesStroke(0, ChartStyle.line(1.2f));
+        lineRenderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
+        NumberAxis xAxis = new NumberAxis(curve.xLabel());
+        xAxis.setAutoRangeIncludesZero(false);
+        xAxis.setStandardTickUnits(ChartStyle.signedTickUnits());
+        double first = curve.x()[0];
+        double span = Math.max(curve.x()[curve.x().length - 1] - first, 1e-9);
+        // A little room at both ends, so the end points and their tick labels are not cut.
+        xAxis.setRange(first - 0.03 * span, first + 1.03 * span);
+        style.axis(xAxis);
+        NumberAxis yAxis = new NumberAxis(curve.yLabel());
+        yAxis.setStandardTickUnits(ChartStyle.signedTickUnits());
+        double margin = Math.max(hi - lo, 1e-9) * 0.08;
+        yAxis.setRange(lo - margin, hi + margin);
+        yAxis.setAutoRangeIncludesZero(false);
+        style.axis(yAxis);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(values), xAxis, yAxis, lineRenderer);
+        YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+        bands.addSeries(band);
+        plot.setDataset(1, bands);
+        plot.setRenderer(1, bandRenderer);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
+        plot.setDomainGridlinesVisible(false);
+        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+        legend.add(Plots.lineItem("Mean", ChartStyle.line(1.2f)));
+        legend.add(Plots.boxItem("95% interval of the mean", ChartStyle.BANDS[1]));
+        plot.setFixedLegendItems(legend);
+        JFreeChart chart = new JFreeChart(plot);
+        style.apply(chart, titles ? curve.yLabel() + " by " + curve.xLabel() : null);
+        return new Figure(name, chart, width, width.inches() * 0.62);
+    }
+
+    /**
      * Horizontal bars of sensitivity indices with their intervals, the most influential parameter (by
-     * the last measure, e.g. total order) at the top.
+     * {@link Indices#rankBy}, e.g. total order or mu*) at the top.
      */
     public static Figure indices(String name, Indices indices, ChartWidth width, boolean titles) {
         ChartStyle style = ChartStyle.forWidth(width);
-        int last = indices.measures().size() - 1;
+        int rank = indices.rankBy();
         List<Integer> order = new ArrayList<>();
         for (int p = 0; p < indices.parameters().size(); p++) {
             order.add(p);
         }
-        order.sort(Comparator.<Integer>comparingDouble(p -> -indices.value()[last][p])
+        order.sort(Comparator.<Integer>comparingDouble(p -> -indices.value()[rank][p])
                 .thenComparing(p -> indices.parameters().get(p)));
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         int m = indices.measures().size();
@@ -190,6 +276,7 @@ public final class ExperimentCharts {
         params.setCategoryMargin(0.3);
         params.setMaximumCategoryLabelWidthRatio(0.45f);
         NumberAxis axis = new NumberAxis("Sensitivity of " + indices.output());
+        axis.setStandardTickUnits(ChartStyle.signedTickUnits());
         style.axis(axis);
         axis.setAutoRangeIncludesZero(true);
         // The axis spans the intervals too (auto-range sees only the bars), plus a margin.

@@ -41,7 +41,18 @@ final class Plots {
 
     /** A time axis labelled in years (every 1, 2, 5 or 10 years, whichever fits), in UTC. */
     static DateAxis yearAxis(ChartStyle style, String label) {
-        DateAxis axis = new DateAxis(label);
+        return yearAxis(style, label, new DateAxis(label));
+    }
+
+    /**
+     * The same for a panel of small multiples: it leaves out a year whose label would reach further left
+     * of the plot area than {@link EdgeAwareDateAxis#setLeftRoom the room there}.
+     */
+    static EdgeAwareDateAxis panelYearAxis(ChartStyle style) {
+        return (EdgeAwareDateAxis) yearAxis(style, null, new EdgeAwareDateAxis());
+    }
+
+    private static DateAxis yearAxis(ChartStyle style, String label, DateAxis axis) {
         axis.setTimeZone(TimeZone.getTimeZone("UTC"));
         TickUnits units = new TickUnits();
         for (int years : new int[] {1, 2, 5, 10, 20, 50}) {
@@ -56,6 +67,55 @@ final class Plots {
         return axis;
     }
 
+    /**
+     * Fixes the year ticks of {@code axis} over {@code first} to {@code last}: every 1, 2, 5, 10, 20 or
+     * 50 years, the smallest step with at most {@code maxTicks} ticks (for small panels, where the
+     * automatic choice can leave a single tick).
+     */
+    static void yearTicks(DateAxis axis, YearMonth first, YearMonth last, int maxTicks) {
+        for (int years : new int[] {1, 2, 5, 10, 20, 50}) {
+            int ticks = 0;
+            for (int y = first.getYear(); y <= last.getYear() + 1; y++) {
+                YearMonth january = YearMonth.of(y, 1);
+                if (y % years == 0 && !january.isBefore(first) && !january.isAfter(last)) {
+                    ticks++;
+                }
+            }
+            if (ticks <= maxTicks) {
+                SimpleDateFormat format = new SimpleDateFormat("yyyy");
+                format.setTimeZone(TimeZone.getTimeZone("UTC"));
+                axis.setTickUnit(new DateTickUnit(DateTickUnitType.YEAR, years, format));
+                return;
+            }
+        }
+    }
+
+    /** A date axis that drops the tick labels that would be cut at the left edge of its panel. */
+    static final class EdgeAwareDateAxis extends DateAxis {
+        private static final long serialVersionUID = 1L;
+        private double leftRoom = Double.POSITIVE_INFINITY;
+
+        /** Sets the room left of the plot area, in points, that a tick label may use. */
+        void setLeftRoom(double points) {
+            leftRoom = points;
+        }
+
+        @Override
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        protected java.util.List refreshTicksHorizontal(java.awt.Graphics2D g2, java.awt.geom.Rectangle2D dataArea,
+                org.jfree.chart.ui.RectangleEdge edge) {
+            java.util.List ticks = new java.util.ArrayList(super.refreshTicksHorizontal(g2, dataArea, edge));
+            java.awt.FontMetrics metrics = g2.getFontMetrics(getTickLabelFont());
+            ticks.removeIf(t -> {
+                org.jfree.chart.axis.ValueTick tick = (org.jfree.chart.axis.ValueTick) t;
+                double x = valueToJava2D(tick.getValue(), dataArea, edge);
+                double half = metrics.stringWidth(tick.getText()) / 2.0;
+                return x - half < dataArea.getMinX() - leftRoom;
+            });
+            return ticks;
+        }
+    }
+
     /** Returns the whole-month range of {@code bands} for a time axis. */
     static void range(DateAxis axis, YearMonth first, YearMonth last) {
         axis.setRange(new Date((long) x(first.minusMonths(1))), new Date((long) x(last)));
@@ -66,6 +126,13 @@ final class Plots {
      * Integer quantities (ally counts) are drawn as steps.
      */
     static XYPlot bandPlot(ChartStyle style, Bands bands, NumberAxis valueAxis, DateAxis timeAxis, boolean steps) {
+        return bandPlot(style, bands, valueAxis, timeAxis, steps, false);
+    }
+
+    /** The same, with the mean rather than the median as the black line if {@code mean}. */
+    static XYPlot bandPlot(ChartStyle style, Bands bands, NumberAxis valueAxis, DateAxis timeAxis, boolean steps,
+            boolean mean) {
+        double[] centre = mean ? bands.mean() : bands.median();
         YIntervalSeriesCollection intervals = new YIntervalSeriesCollection();
         for (int level = 0; level < 3; level++) {
             YIntervalSeries s = new YIntervalSeries(BAND_LABELS[level], false, true);
@@ -88,13 +155,13 @@ final class Plots {
             bandRenderer.setSeriesStroke(level, new BasicStroke(0f));
         }
         XYSeriesCollection medianData = new XYSeriesCollection();
-        XYSeries median = new XYSeries("Median", false, true);
+        XYSeries median = new XYSeries(mean ? "Mean" : "Median", false, true);
         for (int t = 0; t < bands.months().size(); t++) {
             if (!steps) {
-                median.add(x(bands.months().get(t)), bands.median()[t]);
+                median.add(x(bands.months().get(t)), centre[t]);
             } else {
-                median.add(x(bands.months().get(t).minusMonths(1)), bands.median()[t]);
-                median.add(x(bands.months().get(t)), bands.median()[t]);
+                median.add(x(bands.months().get(t).minusMonths(1)), centre[t]);
+                median.add(x(bands.months().get(t)), centre[t]);
             }
         }
         medianData.addSeries(median);
@@ -111,14 +178,19 @@ final class Plots {
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
         plot.setDomainGridlinesVisible(false);
         plot.setBackgroundPaint(Color.WHITE);
-        plot.setFixedLegendItems(bandLegend());
+        plot.setFixedLegendItems(bandLegend(mean));
         return plot;
     }
 
     /** Legend: median line, then the bands from innermost to outermost. */
     static LegendItemCollection bandLegend() {
+        return bandLegend(false);
+    }
+
+    /** Legend: median (or mean) line, then the bands from innermost to outermost. */
+    static LegendItemCollection bandLegend(boolean mean) {
         LegendItemCollection items = new LegendItemCollection();
-        items.add(lineItem("Median", ChartStyle.line(1.3f)));
+        items.add(lineItem(mean ? "Mean" : "Median", ChartStyle.line(1.3f)));
         for (int level = 2; level >= 0; level--) {
             items.add(boxItem(BAND_LABELS[level], ChartStyle.BANDS[level]));
         }

@@ -1,6 +1,9 @@
 package ballast.output.chart;
 
-import ballast.output.chart.SavedBatch.Row;
+import ballast.experiment.Backtest.Forecaster;
+import ballast.output.chart.SavedTables.Row;
+import ballast.output.table.BacktestTables;
+import ballast.output.table.Columns;
 import java.awt.Color;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
@@ -31,14 +34,15 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * reads in greyscale.
  */
 final class ReliabilityChart {
-    private static final String[] FORECASTERS = {"model", "baseline", "logistic"};
+    private static final String[] FORECASTERS = {BacktestTables.column(Forecaster.MODEL),
+        BacktestTables.column(Forecaster.NAIVE), BacktestTables.column(Forecaster.LOGISTIC)};
     private static final String[] LABELS = {"Model", "Naive baseline", "Logistic regression"};
 
     private ReliabilityChart() {
     }
 
     static Figure of(Path dir, ChartWidth width, boolean titles) throws IOException {
-        List<Row> rows = SavedBatch.rows(dir.resolve("backtest_calibration.csv"));
+        List<Row> rows = SavedTables.rows(dir.resolve(BacktestTables.CALIBRATION));
         ChartStyle style = ChartStyle.forWidth(width);
         double size = width.inches() < 5 ? 4.5 : 6.0;
         Shape[] shapes = {
@@ -52,22 +56,22 @@ final class ReliabilityChart {
         double maxX = 0;
         double maxY = 0;
         for (Row r : rows) {
-            if (series.containsKey(r.text("forecaster")) && r.number("country_years") > 0) {
-                maxX = Math.max(maxX, r.number("mean_forecast"));
-                maxY = Math.max(maxY, r.number("observed_ci95_high"));
+            if (series.containsKey(r.text(Columns.FORECASTER)) && r.number(Columns.COUNTRY_YEARS) > 0) {
+                maxX = Math.max(maxX, r.number(Columns.MEAN_FORECAST));
+                maxY = Math.max(maxY, r.number(Columns.OBSERVED_CI95_HIGH));
             }
         }
         double right = Math.min(1.0, Math.ceil(maxX * 20 + 0.5) / 20);
         double top = Math.min(1.0, Math.max(right, Math.ceil(maxY * 20) / 20));
         for (Row r : rows) {
-            YIntervalSeries s = series.get(r.text("forecaster"));
-            if (s == null || r.number("country_years") == 0) {
+            YIntervalSeries s = series.get(r.text(Columns.FORECASTER));
+            if (s == null || r.number(Columns.COUNTRY_YEARS) == 0) {
                 continue;
             }
             // Forecasters whose bins fall together are moved apart a little, so each interval shows.
-            double dodge = (List.of(FORECASTERS).indexOf(r.text("forecaster")) - 1) * right * 0.008;
-            s.add(r.number("mean_forecast") + dodge, r.number("observed_share"), r.number("observed_ci95_low"),
-                    r.number("observed_ci95_high"));
+            double dodge = (List.of(FORECASTERS).indexOf(r.text(Columns.FORECASTER)) - 1) * right * 0.008;
+            s.add(r.number(Columns.MEAN_FORECAST) + dodge, r.number(Columns.OBSERVED_SHARE), r.number(Columns.OBSERVED_CI95_LOW),
+                    r.number(Columns.OBSERVED_CI95_HIGH));
         }
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         series.values().forEach(data::addSeries);

@@ -1,21 +1,17 @@
 package ballast.output.chart;
 
+import ballast.output.Manifest;
+import ballast.output.chart.SavedTables.Row;
+import ballast.output.table.BatchTables;
+import ballast.output.table.Columns;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * What the charts need from a finished batch folder, read back from its saved tables
@@ -25,15 +21,13 @@ import org.apache.commons.csv.CSVRecord;
  * @param dir the batch folder
  * @param scenario the scenario's name
  * @param replications replications in the batch
- * @param allies ally-count quantiles by month
- * @param alliesMean mean ally count by month
- * @param gdpShare quantiles of the share of the group's GDP with Taipei
- * @param populationShare quantiles of the share of the group's population with Taipei
+ * @param allies ally-count mean and quantiles by month
+ * @param gdpShare mean and quantiles of the share of the group's GDP with Taipei
+ * @param populationShare the same for the group's population
  * @param retention per state: probability of recognising Taipei at the horizon and its 95% interval
  * @param survival per state: the share of runs recognising Taipei at each month
  */
-public record SavedBatch(Path dir, String scenario, long replications, Bands allies, double[] alliesMean,
-        Bands gdpShare,
+public record SavedBatch(Path dir, String scenario, long replications, Bands allies, Bands gdpShare,
         Bands populationShare, List<Retention> retention, Survival survival) {
 
     /** A state's chance of still recognising Taipei at the horizon, with its 95% Wilson interval. */
@@ -42,6 +36,10 @@ public record SavedBatch(Path dir, String scenario, long replications, Bands all
 
     /** The share of runs in which each state recognises Taipei, by month; {@code share[state][month]}. */
     public record Survival(List<YearMonth> months, List<String> names, double[][] share) {
+    }
+
+    /** The whole distribution of the ally count: {@code runs[month][allies]} runs had that many allies. */
+    public record Distribution(List<YearMonth> months, long[][] runs) {
     }
 
     /** Thrown when a folder's tables are missing or malformed; the message names the file and row. */
@@ -64,137 +62,95 @@ public record SavedBatch(Path dir, String scenario, long replications, Bands all
      * @throws TableException naming the file (and row) that is missing or malformed
      */
     public static SavedBatch read(Path dir) throws IOException {
-        Path manifestFile = dir.resolve("manifest.json");
-        if (!Files.exists(manifestFile)) {
-            throw new TableException(dir + ": not a finished batch folder (no manifest.json)");
+        JsonNode manifest = SavedTables.manifest(dir, Manifest.BATCH);
+        String scenario = manifest.path(Manifest.SCENARIO).path(Manifest.NAME).asText("scenario");
+        long replications = manifest.path(Manifest.BATCH).path(Manifest.REPLICATIONS).asLong();
+        Path alliesFile = dir.resolve(BatchTables.ALLIES_BY_MONTH);
+        Bands allies = Bands.of(alliesFile, SavedTables.rows(alliesFile), Columns.ALLIES_MEAN, Columns.ALLIES_PREFIX);
+        Path sharesFile = dir.resolve(BatchTables.SHARES_BY_MONTH);
+        List<Row> gdpRows = new ArrayList<>();
+        List<Row> populationRows = new ArrayList<>();
+        for (Row r : SavedTables.rows(sharesFile)) {
+            String measure = r.text(Columns.MEASURE);
+            if (Columns.GDP.equals(measure)) {
+                gdpRows.add(r);
+            } else if (Columns.POPULATION.equals(measure)) {
+                populationRows.add(r);
+            }
         }
-        JsonNode manifest = new ObjectMapper().readTree(manifestFile.toFile());
-        if (!"batch".equals(manifest.path("kind").asText())) {
-            throw new TableException(manifestFile + ": kind is '" + manifest.path("kind").asText()
-                    + "', not 'batch'");
-        }
-        String scenario = manifest.path("scenario").path("name").asText("scenario");
-        long replications = manifest.path("batch").path("replications").asLong();
-        Path alliesFile = dir.resolve("allies_by_month.csv");
-        List<Row> alliesRows = rows(alliesFile);
-        Bands allies = bands(alliesFile, alliesRows, "allies_", null);
-        double[] alliesMean = new double[alliesRows.size()];
-        for (int t = 0; t < alliesMean.length; t++) {
-            alliesMean[t] = alliesRows.get(t).number("allies_mean");
-        }
-        Path sharesFile = dir.resolve("shares_by_month.csv");
-        List<Row> shareRows = rows(sharesFile);
-        Bands gdp = bands(sharesFile, shareRows, "share_", "gdp");
-        Bands population = bands(sharesFile, shareRows, "share_", "population");
+        Bands gdp = Bands.of(sharesFile, gdpRows, Columns.SHARE_MEAN, Columns.SHARE_PREFIX);
+        Bands population = Bands.of(sharesFile, populationRows, Columns.SHARE_MEAN, Columns.SHARE_PREFIX);
 
         List<Retention> retention = new ArrayList<>();
         Map<String, String> names = new LinkedHashMap<>();
-        for (Row r : rows(dir.resolve("countries.csv"))) {
-            names.put(r.text("country"), r.text("name"));
-            if ("roc".equals(r.text("initial_side"))) {
-                retention.add(new Retention(r.text("country"), r.text("name"), r.number("p_taipei_at_horizon"),
-                        r.number("p_taipei_ci95_low"), r.number("p_taipei_ci95_high")));
+        for (Row r : SavedTables.rows(dir.resolve(BatchTables.COUNTRIES))) {
+            names.put(r.text(Columns.COUNTRY), r.text(Columns.NAME));
+            if (ballast.model.Side.ROC.code().equals(r.text(Columns.INITIAL_SIDE))) {
+                retention.add(new Retention(r.text(Columns.COUNTRY), r.text(Columns.NAME),
+                        r.number(Columns.P_TAIPEI_AT_HORIZON), r.number(Columns.P_TAIPEI_CI95_LOW),
+                        r.number(Columns.P_TAIPEI_CI95_HIGH)));
             }
         }
+        Path survivalFile = dir.resolve(BatchTables.SURVIVAL);
         Map<String, List<Double>> byCountry = new LinkedHashMap<>();
         List<YearMonth> months = new ArrayList<>();
-        for (Row r : rows(dir.resolve("survival.csv"))) {
-            YearMonth m = r.month("month");
+        for (Row r : SavedTables.rows(survivalFile)) {
+            YearMonth m = r.month(Columns.MONTH);
             if (months.isEmpty() || !months.get(months.size() - 1).equals(m)) {
                 months.add(m);
             }
-            byCountry.computeIfAbsent(r.text("country"), k -> new ArrayList<>()).add(r.number("share_with_taipei"));
+            byCountry.computeIfAbsent(r.text(Columns.COUNTRY), k -> new ArrayList<>())
+                    .add(r.number(Columns.SHARE_WITH_TAIPEI));
+        }
+        if (months.isEmpty()) {
+            throw new TableException(survivalFile + ": no rows");
         }
         List<String> survivalNames = new ArrayList<>();
         double[][] share = new double[byCountry.size()][];
         int i = 0;
         for (Map.Entry<String, List<Double>> e : byCountry.entrySet()) {
             if (e.getValue().size() != months.size()) {
-                throw new TableException(dir.resolve("survival.csv") + ": " + e.getKey() + " has "
-                        + e.getValue().size() + " months, expected " + months.size());
+                throw new TableException(survivalFile + ": " + e.getKey() + " has " + e.getValue().size()
+                        + " months, expected " + months.size());
             }
             survivalNames.add(names.getOrDefault(e.getKey(), e.getKey()));
             share[i++] = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
         }
-        if (months.isEmpty()) {
-            throw new TableException(dir.resolve("survival.csv") + ": no rows");
-        }
-        return new SavedBatch(dir, scenario, replications, allies, alliesMean, gdp, population, List.copyOf(retention),
+        return new SavedBatch(dir, scenario, replications, allies, gdp, population, List.copyOf(retention),
                 new Survival(List.copyOf(months), List.copyOf(survivalNames), share));
     }
 
-    /** Reads the quantile columns of {@code rows} of {@code file} (those of {@code measure} only, if not null). */
-    private static Bands bands(Path file, List<Row> rows, String prefix, String measure) throws IOException {
+    /**
+     * Reads the distribution of the ally count by month from {@code allies_distribution.csv} of the
+     * finished batch in {@code dir} (a missing row counts as no runs).
+     *
+     * @throws TableException naming the file (and row) that is missing or malformed
+     */
+    public static Distribution distribution(Path dir) throws IOException {
+        Path file = dir.resolve(BatchTables.ALLIES_DISTRIBUTION);
         List<YearMonth> months = new ArrayList<>();
-        String[] columns = {"q025", "q10", "q25", "median", "q75", "q90", "q975"};
-        List<double[]> values = new ArrayList<>();
-        for (Row r : rows) {
-            if (measure != null && !measure.equals(r.text("measure"))) {
-                continue;
+        List<long[]> runs = new ArrayList<>();
+        for (Row r : SavedTables.rows(file)) {
+            YearMonth m = r.month(Columns.MONTH);
+            if (months.isEmpty() || !months.get(months.size() - 1).equals(m)) {
+                months.add(m);
+                runs.add(new long[0]);
             }
-            months.add(r.month("month"));
-            double[] v = new double[columns.length];
-            for (int k = 0; k < columns.length; k++) {
-                v[k] = r.number(prefix + columns[k]);
+            long allies = r.whole(Columns.ALLIES);
+            long n = r.whole(Columns.RUNS);
+            if (allies < 0 || allies > 100_000 || n < 0) {
+                throw new TableException(file + ":" + r.line() + ": " + allies + " allies in " + n + " runs");
             }
-            values.add(v);
+            long[] row = runs.get(runs.size() - 1);
+            if (row.length <= allies) {
+                row = java.util.Arrays.copyOf(row, (int) allies + 1);
+                runs.set(runs.size() - 1, row);
+            }
+            row[(int) allies] += n;
         }
         if (months.isEmpty()) {
-            throw new TableException(file + ": no rows" + (measure == null ? "" : " for " + measure));
+            throw new TableException(file + ": no rows");
         }
-        double[][] q = new double[columns.length][months.size()];
-        for (int t = 0; t < months.size(); t++) {
-            for (int k = 0; k < columns.length; k++) {
-                q[k][t] = values.get(t)[k];
-            }
-        }
-        return new Bands(months, q[0], q[1], q[2], q[3], q[4], q[5], q[6]);
-    }
-
-    /** A CSV row that names its file and line in errors. */
-    record Row(Path file, CSVRecord record) {
-        String text(String column) throws TableException {
-            if (!record.isMapped(column)) {
-                throw new TableException(file + ": no column '" + column + "'");
-            }
-            if (!record.isSet(column)) {
-                throw new TableException(file + ":" + (record.getRecordNumber() + 1) + ": missing " + column);
-            }
-            return record.get(column);
-        }
-
-        double number(String column) throws TableException {
-            return parsed(column, Double::parseDouble, "a number");
-        }
-
-        YearMonth month(String column) throws TableException {
-            return parsed(column, YearMonth::parse, "a month (YYYY-MM)");
-        }
-
-        private <T> T parsed(String column, java.util.function.Function<String, T> parser, String what)
-                throws TableException {
-            String s = text(column);
-            try {
-                return parser.apply(s);
-            } catch (NumberFormatException | DateTimeParseException e) {
-                throw new TableException(file + ":" + (record.getRecordNumber() + 1) + ": " + column + " is not "
-                        + what + ": '" + s + "'");
-            }
-        }
-    }
-
-    static List<Row> rows(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw new TableException(file + ": missing (is this a finished batch folder?)");
-        }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            List<Row> rows = new ArrayList<>();
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
-                rows.add(new Row(file, r));
-            }
-            return rows;
-        } catch (NoSuchFileException e) {
-            throw new TableException(file + ": missing");
-        }
+        return new Distribution(List.copyOf(months), runs.toArray(new long[0][]));
     }
 }

@@ -1,10 +1,9 @@
 package ballast.output.chart;
 
+import ballast.output.Manifest;
 import ballast.output.chart.SavedBatch.TableException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,23 +13,21 @@ public final class SavedCharts {
     }
 
     /**
-     * Returns the charts of the finished folder {@code dir}.
+     * Returns the charts of the finished folder {@code dir} (none for a sweep without a chart).
      *
      * @throws TableException if it is not a finished folder or a table is missing or malformed
      */
     public static List<Figure> all(Path dir, ChartWidth width, boolean titles) throws IOException {
-        Path manifestFile = dir.resolve("manifest.json");
-        if (!Files.exists(manifestFile)) {
-            throw new TableException(dir + ": not a finished results folder (no manifest.json)");
-        }
-        JsonNode manifest = new ObjectMapper().readTree(manifestFile.toFile());
-        String kind = manifest.path("kind").asText();
+        JsonNode manifest = SavedTables.manifest(dir);
+        String kind = manifest.path(Manifest.KIND).asText();
         return switch (kind) {
-            case "batch" -> BatchCharts.all(SavedBatch.read(dir), width, titles);
-            case "sweep" -> SweepCharts.all(dir, manifest, width, titles);
-            case "sensitivity" -> SensitivityCharts.all(dir, manifest, width, titles);
-            case "backtest" -> BacktestCharts.all(dir, manifest, width, titles);
-            default -> throw new TableException(manifestFile + ": a '" + kind + "' folder has no charts to redraw");
+            case Manifest.BATCH -> BatchCharts.all(SavedBatch.read(dir), width, titles);
+            case Manifest.SWEEP -> SweepCharts.all(dir, manifest, width, titles);
+            case Manifest.SENSITIVITY -> SensitivityCharts.all(dir, manifest, width, titles);
+            case Manifest.BACKTEST -> BacktestCharts.all(dir, manifest, width, titles);
+            case Manifest.COMPARE -> CompareCharts.all(SavedCompare.read(dir), width, titles);
+            default -> throw new TableException(dir.resolve(Manifest.FILE) + ": a '" + kind
+                    + "' folder has no charts to redraw");
         };
     }
 }

@@ -1,8 +1,12 @@
 package ballast.output.chart;
 
 import ballast.experiment.PointSummary.Output;
-import ballast.output.chart.SavedBatch.Row;
+import ballast.output.Manifest;
 import ballast.output.chart.SavedBatch.TableException;
+import ballast.output.chart.SavedTables.Row;
+import ballast.output.table.Columns;
+import ballast.output.table.ParameterLabels;
+import ballast.output.table.SensitivityTables;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,21 +26,25 @@ public final class SensitivityCharts {
 
     /** Returns the charts of the analysis in {@code dir} ({@code manifest} is its manifest). */
     public static List<Figure> all(Path dir, JsonNode manifest, ChartWidth width, boolean titles) throws IOException {
-        String method = manifest.path("sensitivity").path("method").asText();
-        List<String> measures = method.equals("morris") ? List.of("mu_star", "sigma") : List.of("S1", "ST");
-        List<String> labels = method.equals("morris") ? List.of("\u03bc* (mean |effect| per range)",
-                "\u03c3 (spread of effects)") : List.of("First order (S1)", "Total order (ST)");
-        Path file = dir.resolve("sensitivity.csv");
+        String method = manifest.path(Manifest.SENSITIVITY).path(Manifest.METHOD).asText();
+        boolean morris = method.equals(SensitivityTables.MORRIS);
+        List<String> measures = morris ? List.of(SensitivityTables.MU_STAR, SensitivityTables.SIGMA)
+                : List.of(SensitivityTables.S1, SensitivityTables.ST);
+        List<String> labels = morris ? List.of("\u03bc* (mean |effect| per range)", "\u03c3 (spread of effects)")
+                : List.of("First order (S1)", "Total order (ST)");
+        // The most influential parameter on top: by total order (Sobol), by mu* (Morris).
+        int rankBy = morris ? 0 : 1;
+        Path file = dir.resolve(SensitivityTables.INDICES);
         Map<String, List<Row>> byOutput = new LinkedHashMap<>();
-        for (Row r : SavedBatch.rows(file)) {
-            byOutput.computeIfAbsent(r.text("output"), k -> new ArrayList<>()).add(r);
+        for (Row r : SavedTables.rows(file)) {
+            byOutput.computeIfAbsent(r.text(Columns.OUTPUT), k -> new ArrayList<>()).add(r);
         }
         List<Figure> figures = new ArrayList<>();
         for (Map.Entry<String, List<Row>> e : byOutput.entrySet()) {
             List<String> params = new ArrayList<>();
             for (Row r : e.getValue()) {
-                if (!params.contains(r.text("parameter"))) {
-                    params.add(r.text("parameter"));
+                if (!params.contains(r.text(Columns.PARAMETER))) {
+                    params.add(r.text(Columns.PARAMETER));
                 }
             }
             double[][] value = new double[2][params.size()];
@@ -44,14 +52,14 @@ public final class SensitivityCharts {
             double[][] high = new double[2][params.size()];
             boolean[][] seen = new boolean[2][params.size()];
             for (Row r : e.getValue()) {
-                int m = measures.indexOf(r.text("measure"));
+                int m = measures.indexOf(r.text(Columns.MEASURE));
                 if (m < 0) {
                     continue;
                 }
-                int p = params.indexOf(r.text("parameter"));
-                value[m][p] = number(r, "value");
-                low[m][p] = number(r, "ci95_low");
-                high[m][p] = number(r, "ci95_high");
+                int p = params.indexOf(r.text(Columns.PARAMETER));
+                value[m][p] = r.numberOrNa(Columns.VALUE);
+                low[m][p] = r.numberOrNa(Columns.CI95_LOW);
+                high[m][p] = r.numberOrNa(Columns.CI95_HIGH);
                 seen[m][p] = true;
             }
             for (int m = 0; m < 2; m++) {
@@ -66,13 +74,9 @@ public final class SensitivityCharts {
             String outputLabel = output == null ? e.getKey() : output.shortLabel();
             List<String> names = params.stream().map(ParameterLabels::of).toList();
             ExperimentCharts.Indices indices = new ExperimentCharts.Indices(outputLabel, labels, names, value, low,
-                    high);
+                    high, rankBy);
             figures.add(ExperimentCharts.indices(method + "_" + e.getKey(), indices, width, titles));
         }
         return figures;
-    }
-
-    private static double number(Row r, String column) throws TableException {
-        return "NA".equals(r.text(column)) ? Double.NaN : r.number(column);
     }
 }

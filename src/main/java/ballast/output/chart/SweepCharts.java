@@ -1,34 +1,107 @@
 package ballast.output.chart;
 
-import ballast.output.chart.SavedBatch.Row;
+import ballast.output.Manifest;
 import ballast.output.chart.SavedBatch.TableException;
+import ballast.output.chart.SavedTables.Row;
+import ballast.output.table.Columns;
+import ballast.output.table.ParameterLabels;
+import ballast.output.table.SweepTables;
+import ballast.stats.Interval;
+import ballast.stats.Intervals;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The charts of a finished sweep, drawn from its saved {@code sweep.csv}: for a full-factorial grid
- * over two parameters, heat maps of the mean allies and the mean GDP share at the horizon. Other
- * sweeps (one parameter, three or more, a Latin hypercube) have no heat map: their table is the result.
+ * The charts of a finished sweep, drawn from its saved {@code sweep.csv}: over one parameter, the
+ * mean allies and the mean GDP share at the horizon against the parameter, with 95% intervals of
+ * the means; over a full-factorial grid of two parameters, heat maps of the same means. A Latin
+ * hypercube over two or more parameters, or a grid over three or more, has no chart: its table is the
+ * result.
  */
 public final class SweepCharts {
+    /** What each chart shows: the mean's column, its standard error (or sd) column, label and file name. */
+    private record Measure(String column, String spread, boolean spreadIsSd, String label, String name) {
+    }
+
+    private static final List<Measure> MEASURES = List.of(
+            new Measure(Columns.ALLIES_MEAN, Columns.ALLIES_MEAN_SE, false, "Mean allies at the horizon",
+                    "sweep_allies"),
+            new Measure(Columns.GDP_SHARE_MEAN, Columns.GDP_SHARE_SD, true, "Mean GDP share kept at the horizon",
+                    "sweep_gdp_share"));
+
     private SweepCharts() {
     }
 
     /** Returns the charts of the sweep in {@code dir} ({@code manifest} is its manifest). */
     public static List<Figure> all(Path dir, JsonNode manifest, ChartWidth width, boolean titles) throws IOException {
-        JsonNode sweep = manifest.path("sweep");
-        JsonNode factors = sweep.path("factors");
-        if (!"grid".equals(sweep.path("design").asText()) || factors.size() != 2) {
-            return List.of();
+        Path file = dir.resolve(SweepTables.SWEEP);
+        List<String> factors = factors(file);
+        boolean grid = Manifest.GRID.equals(manifest.path(Manifest.SWEEP).path(Manifest.DESIGN).asText());
+        if (factors.size() == 1) {
+            return lines(file, factors.get(0), width, titles);
         }
-        String xPath = factors.get(0).path("path").asText();
-        String yPath = factors.get(1).path("path").asText();
-        Path file = dir.resolve("sweep.csv");
-        List<Row> rows = SavedBatch.rows(file);
+        if (factors.size() == 2 && grid) {
+            return heatMaps(file, factors.get(0), factors.get(1), width, titles);
+        }
+        return List.of();
+    }
+
+    /** Returns the factors' paths: the columns of {@code sweep.csv} between "point" and the outputs. */
+    static List<String> factors(Path file) throws IOException {
+        List<String> header = SavedTables.header(file);
+        int first = header.indexOf(SweepTables.OUTPUT_COLUMNS.get(0));
+        if (header.isEmpty() || !header.get(0).equals(Columns.POINT) || first < 2) {
+            throw new TableException(file + ": expected the columns " + Columns.POINT + ", the parameters, then "
+                    + String.join(", ", SweepTables.OUTPUT_COLUMNS));
+        }
+        return List.copyOf(header.subList(1, first));
+    }
+
+    private static List<Figure> lines(Path file, String path, ChartWidth width, boolean titles) throws IOException {
+        List<Row> rows = new ArrayList<>(SavedTables.rows(file));
+        rows.sort(Comparator.comparingDouble(r -> {
+            try {
+                return r.number(path);
+            } catch (TableException e) {
+                return Double.NaN;
+            }
+        }));
+        int n = rows.size();
+        double[] x = new double[n];
+        for (int p = 0; p < n; p++) {
+            x[p] = rows.get(p).number(path);
+        }
+        List<Figure> figures = new ArrayList<>();
+        for (Measure m : MEASURES) {
+            double[] mean = new double[n];
+            double[] low = new double[n];
+            double[] high = new double[n];
+            for (int p = 0; p < n; p++) {
+                Row r = rows.get(p);
+                long replications = r.whole(Columns.REPLICATIONS);
+                double spread = r.numberOrNa(m.spread());
+                double sd = m.spreadIsSd() ? spread : spread * Math.sqrt(replications);
+                mean[p] = r.number(m.column());
+                boolean interval = replications > 1 && Double.isFinite(sd);
+                Interval ci = interval ? Intervals.tMean(mean[p], sd, replications, 0.95) : null;
+                low[p] = interval ? ci.lower() : Double.NaN;
+                high[p] = interval ? ci.upper() : Double.NaN;
+            }
+            figures.add(ExperimentCharts.line(m.name(), new ExperimentCharts.Curve(ParameterLabels.of(path), x,
+                    m.label(), mean, low, high), width, titles));
+        }
+        return figures;
+    }
+
+    private static List<Figure> heatMaps(Path file, String xPath, String yPath, ChartWidth width, boolean titles)
+            throws IOException {
+        List<Row> rows = SavedTables.rows(file);
         TreeSet<Double> xs = new TreeSet<>();
         TreeSet<Double> ys = new TreeSet<>();
         for (Row r : rows) {
@@ -38,15 +111,13 @@ public final class SweepCharts {
         double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
         double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
         List<Figure> figures = new ArrayList<>();
-        String[][] outputs = {{"allies_mean", "Mean allies at the horizon", "sweep_allies"},
-            {"gdp_share_mean", "Mean GDP share kept at the horizon", "sweep_gdp_share"}};
-        for (String[] o : outputs) {
+        for (Measure m : MEASURES) {
             double[][] z = new double[x.length][y.length];
             boolean[][] seen = new boolean[x.length][y.length];
             for (Row r : rows) {
-                int i = java.util.Arrays.binarySearch(x, r.number(xPath));
-                int j = java.util.Arrays.binarySearch(y, r.number(yPath));
-                z[i][j] = r.number(o[0]);
+                int i = Arrays.binarySearch(x, r.number(xPath));
+                int j = Arrays.binarySearch(y, r.number(yPath));
+                z[i][j] = r.number(m.column());
                 seen[i][j] = true;
             }
             for (int i = 0; i < x.length; i++) {
@@ -58,8 +129,8 @@ public final class SweepCharts {
                 }
             }
             ExperimentCharts.Grid grid = new ExperimentCharts.Grid(ParameterLabels.of(xPath), x,
-                    ParameterLabels.of(yPath), y, o[1], z);
-            figures.add(ExperimentCharts.heatMap(o[2], grid, width, titles));
+                    ParameterLabels.of(yPath), y, m.label(), z);
+            figures.add(ExperimentCharts.heatMap(m.name(), grid, width, titles));
         }
         return figures;
     }

@@ -58,8 +58,9 @@ public final class BacktestTables {
             throws IOException {
         writeScores(scenario, r, baselines, dir);
         try (CSVPrinter csv = BatchTables.printer(dir.resolve(CALIBRATION))) {
-            csv.printRecord("forecaster", "forecast_from", "forecast_to", "country_years", "mean_forecast",
-                    "observed_share", "switches", "observed_ci95_low", "observed_ci95_high");
+            csv.printRecord(Columns.FORECASTER, "forecast_from", "forecast_to", Columns.COUNTRY_YEARS,
+                    Columns.MEAN_FORECAST, Columns.OBSERVED_SHARE, "switches", Columns.OBSERVED_CI95_LOW,
+                    Columns.OBSERVED_CI95_HIGH);
             for (Forecaster f : Forecaster.values()) {
                 for (Scores.ReliabilityBin b : r.reliability().get(f.ordinal())) {
                     csv.printRecord(column(f), fixed(b.lower()), fixed(b.upper()), b.n(), fixedOrNa(b.meanForecast()),
@@ -74,9 +75,9 @@ public final class BacktestTables {
                     "forecast_start");
             for (CountryOutcome c : r.countries()) {
                 csv.printRecord(c.spec().code(), c.spec().name(), fixed(c.left(Forecaster.MODEL)),
-                        fixed(c.left(Forecaster.NAIVE)), c.leaver() ? "yes" : "no",
+                        fixed(c.left(Forecaster.NAIVE)), c.leaver() ? 1 : 0,
                         c.firstSwitch() == null ? "NA" : c.firstSwitch(), fixed(c.modelTaipeiAtEnd()),
-                        c.taipeiAtEnd() ? "yes" : "no", fixed(c.left(Forecaster.LOGISTIC)), c.forecastStart());
+                        c.taipeiAtEnd() ? 1 : 0, fixed(c.left(Forecaster.LOGISTIC)), c.forecastStart());
             }
         }
         try (CSVPrinter csv = BatchTables.printer(dir.resolve(COUNTRY_YEARS))) {
@@ -89,9 +90,13 @@ public final class BacktestTables {
             }
         }
         try (CSVPrinter csv = BatchTables.printer(dir.resolve(ALLIES))) {
-            csv.printRecord("month", "allies_real", "model_mean", "model_q025", "model_q10", "model_q25",
-                    "model_median", "model_q75", "model_q90", "model_q975", "baseline_mean", "baseline_q10",
-                    "baseline_q90", "logistic_mean", "logistic_q10", "logistic_q90", "forecast_start");
+            // The columns the fan reads (BacktestCharts) are named in Columns.
+            List<Object> header = new java.util.ArrayList<>(List.of(Columns.MONTH, Columns.ALLIES_REAL,
+                    Columns.MODEL_MEAN));
+            header.addAll(Columns.quantiles(Columns.MODEL_PREFIX));
+            header.addAll(List.of(Columns.BASELINE_MEAN, Columns.BASELINE_Q10, Columns.BASELINE_Q90, "logistic_mean",
+                    "logistic_q10", "logistic_q90", Columns.FORECAST_START));
+            csv.printRecord(header);
             for (PathMonth m : r.path()) {
                 Forecaster model = Forecaster.MODEL;
                 csv.printRecord(m.month(), m.real(), fixed(m.mean(model)), m.quantile(model, 0), m.quantile(model, 1),

@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,9 +36,8 @@ public final class BatchTables {
     public static final String ALLIES_AT_HORIZON_TEX = "allies_at_horizon.tex";
     public static final String RETENTION_TEX = "retention.tex";
 
-    /** Probabilities of the quantiles reported: the 95%, 80% and 50% bands and the median. */
+    /** Probabilities of the quantiles reported ({@link Columns#QUANTILES}): the 95%, 80% and 50% bands and the median. */
     public static final double[] QUANTILES = {0.025, 0.10, 0.25, 0.50, 0.75, 0.90, 0.975};
-    private static final String[] QUANTILE_NAMES = {"q025", "q10", "q25", "median", "q75", "q90", "q975"};
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').build();
 
@@ -60,16 +60,14 @@ public final class BatchTables {
 
     static void writeAlliesByMonth(BatchSummary s, ModelParameters p, Path file) throws IOException {
         try (CSVPrinter csv = printer(file)) {
-            List<Object> header = new ArrayList<>(List.of("month", "replications", "allies_mean"));
-            for (String q : QUANTILE_NAMES) {
-                header.add("allies_" + q);
-            }
-            header.add("allies_min");
-            header.add("allies_max");
+            List<Object> header = new ArrayList<>(List.of(Columns.MONTH, Columns.REPLICATIONS, Columns.ALLIES_MEAN));
+            header.addAll(Columns.quantiles(Columns.ALLIES_PREFIX));
+            header.add(Columns.ALLIES_MIN);
+            header.add(Columns.ALLIES_MAX);
             csv.printRecord(header);
             for (int t = 0; t < s.ticks(); t++) {
                 long[] h = s.alliesHistogram(t);
-                List<Object> row = new ArrayList<>(List.of(p.monthOf(t), s.replications(), fixed(Statistics.mean(h))));
+                List<Object> row = new ArrayList<>(List.of(month(p, t), s.replications(), fixed(Statistics.mean(h))));
                 for (double q : QUANTILES) {
                     row.add(Statistics.quantile(h, q));
                 }
@@ -82,13 +80,13 @@ public final class BatchTables {
 
     static void writeAlliesDistribution(BatchSummary s, ModelParameters p, Path file) throws IOException {
         try (CSVPrinter csv = printer(file)) {
-            csv.printRecord("month", "allies", "runs", "share_of_runs");
+            csv.printRecord(Columns.MONTH, Columns.ALLIES, Columns.RUNS, Columns.SHARE_OF_RUNS);
+            // Every count from 0 to the number of states, zeros included, so the table is complete.
             for (int t = 0; t < s.ticks(); t++) {
                 long[] h = s.alliesHistogram(t);
-                for (int a = 0; a < h.length; a++) {
-                    if (h[a] > 0) {
-                        csv.printRecord(p.monthOf(t), a, h[a], fixed((double) h[a] / s.replications()));
-                    }
+                for (int a = 0; a <= s.states(); a++) {
+                    long n = a < h.length ? h[a] : 0;
+                    csv.printRecord(month(p, t), a, n, fixed((double) n / s.replications()));
                 }
             }
         }
@@ -96,15 +94,13 @@ public final class BatchTables {
 
     static void writeSharesByMonth(BatchSummary s, ModelParameters p, Path file) throws IOException {
         try (CSVPrinter csv = printer(file)) {
-            List<Object> header = new ArrayList<>(List.of("month", "measure", "share_mean"));
-            for (String q : QUANTILE_NAMES) {
-                header.add("share_" + q);
-            }
+            List<Object> header = new ArrayList<>(List.of(Columns.MONTH, Columns.MEASURE, Columns.SHARE_MEAN));
+            header.addAll(Columns.quantiles(Columns.SHARE_PREFIX));
             csv.printRecord(header);
             for (int t = 0; t < s.ticks(); t++) {
                 for (boolean gdp : new boolean[] {true, false}) {
                     BatchSummary.SortedCounts c = s.shares(gdp, t);
-                    List<Object> row = new ArrayList<>(List.of(p.monthOf(t), gdp ? "gdp" : "population",
+                    List<Object> row = new ArrayList<>(List.of(month(p, t), gdp ? Columns.GDP : Columns.POPULATION,
                             fixed(Statistics.mean(c.keys(), c.runs()) / BatchSummary.SHARE_RESOLUTION)));
                     for (double q : QUANTILES) {
                         row.add(share(Statistics.quantile(c.keys(), c.runs(), q)));
@@ -140,10 +136,9 @@ public final class BatchTables {
             Integer med = null;
             Integer q75 = null;
             if (switched > 0) {
-                // Months from the start to the first switch, counting the month of the switch.
-                q25 = Statistics.quantile(first, 0.25) + p.tickMonths();
-                med = Statistics.quantile(first, 0.5) + p.tickMonths();
-                q75 = Statistics.quantile(first, 0.75) + p.tickMonths();
+                q25 = monthsFromStart(p, Statistics.quantile(first, 0.25));
+                med = monthsFromStart(p, Statistics.quantile(first, 0.5));
+                q75 = monthsFromStart(p, Statistics.quantile(first, 0.75));
             }
             rows.add(new CountryRow(p.countries().get(i), roc, ci[0], ci[1], switched, q25, med, q75));
         }
@@ -152,10 +147,10 @@ public final class BatchTables {
 
     static void writeCountries(BatchSummary s, ModelParameters p, Path file) throws IOException {
         try (CSVPrinter csv = printer(file)) {
-            csv.printRecord("country", "name", "initial_side", "replications", "p_taipei_at_horizon",
-                    "p_taipei_ci95_low", "p_taipei_ci95_high", "p_switched", "first_switch_months_q25",
-                    "first_switch_months_median", "first_switch_months_q75", "switches_to_prc_per_run",
-                    "switches_to_roc_per_run");
+            csv.printRecord(Columns.COUNTRY, Columns.NAME, Columns.INITIAL_SIDE, Columns.REPLICATIONS,
+                    Columns.P_TAIPEI_AT_HORIZON, Columns.P_TAIPEI_CI95_LOW, Columns.P_TAIPEI_CI95_HIGH,
+                    Columns.P_SWITCHED, Columns.FIRST_SWITCH_MONTHS_Q25, Columns.FIRST_SWITCH_MONTHS_MEDIAN,
+                    Columns.FIRST_SWITCH_MONTHS_Q75, Columns.SWITCHES_TO_PRC_PER_RUN, Columns.SWITCHES_TO_ROC_PER_RUN);
             List<CountryRow> rows = countryRows(s, p);
             for (int i = 0; i < rows.size(); i++) {
                 CountryRow r = rows.get(i);
@@ -171,11 +166,11 @@ public final class BatchTables {
 
     static void writeSurvival(BatchSummary s, ModelParameters p, Path file) throws IOException {
         try (CSVPrinter csv = printer(file)) {
-            csv.printRecord("month", "country", "runs_with_taipei", "share_with_taipei");
+            csv.printRecord(Columns.MONTH, Columns.COUNTRY, Columns.RUNS_WITH_TAIPEI, Columns.SHARE_WITH_TAIPEI);
             for (int t = 0; t < s.ticks(); t++) {
                 for (int i = 0; i < s.states(); i++) {
                     long n = s.rocRuns(i, t);
-                    csv.printRecord(p.monthOf(t), p.countries().get(i).code(), n, fixed((double) n / s.replications()));
+                    csv.printRecord(month(p, t), p.countries().get(i).code(), n, fixed((double) n / s.replications()));
                 }
             }
         }
@@ -183,14 +178,14 @@ public final class BatchTables {
 
     static void writeFirstSwitch(BatchSummary s, ModelParameters p, Path file) throws IOException {
         try (CSVPrinter csv = printer(file)) {
-            csv.printRecord("country", "month", "months_from_start", "runs_first_switching", "share_of_runs");
+            csv.printRecord(Columns.COUNTRY, Columns.MONTH, Columns.MONTHS_FROM_START, Columns.RUNS_FIRST_SWITCHING,
+                    Columns.SHARE_OF_RUNS);
+            // Every state and month, zeros included; runs that never switched are the rest.
             for (int i = 0; i < s.states(); i++) {
                 for (int t = 0; t < s.ticks(); t++) {
                     long n = s.firstSwitchRuns(i, t);
-                    if (n > 0) {
-                        csv.printRecord(p.countries().get(i).code(), p.monthOf(t), (t + 1) * p.tickMonths(), n,
-                                fixed((double) n / s.replications()));
-                    }
+                    csv.printRecord(p.countries().get(i).code(), month(p, t), monthsFromStart(p, t), n,
+                            fixed((double) n / s.replications()));
                 }
             }
         }
@@ -198,7 +193,8 @@ public final class BatchTables {
 
     static void writeSwitchTerms(BatchSummary s, ModelParameters p, Path file) throws IOException {
         try (CSVPrinter csv = printer(file)) {
-            csv.printRecord("country", "direction", "switches", "term", "side_of_rule", "mean_log_hazard_units");
+            csv.printRecord(Columns.COUNTRY, Columns.DIRECTION, Columns.SWITCHES, Columns.TERM, Columns.SIDE_OF_RULE,
+                    Columns.MEAN_LOG_HAZARD_UNITS);
             for (int i = 0; i < s.states(); i++) {
                 for (Side to : new Side[] {Side.PRC, Side.ROC}) {
                     long n = s.switches(i, to);
@@ -221,6 +217,24 @@ public final class BatchTables {
         List<CountryRow> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingLong(CountryRow::taipeiAtHorizon).thenComparing(r -> r.spec().code()));
         return sorted;
+    }
+
+    /**
+     * Returns the month a tick's row is labelled with: the last month of the tick, at whose end the
+     * state is observed (with {@code tickMonths: 3} the first tick of a July start is September), so
+     * the last row is the scenario's horizon.
+     */
+    public static YearMonth month(ModelParameters p, int tick) {
+        return p.lastMonthOf(tick);
+    }
+
+    /**
+     * Returns the months from the start to the end of {@code tick}, counting the start month: a switch
+     * in the first month of a monthly scenario is 1 month from the start; with {@code tickMonths: 3} a
+     * switch in the first tick is 3. The row of {@link #month} is this many months into the run.
+     */
+    static int monthsFromStart(ModelParameters p, int tick) {
+        return (tick + 1) * p.tickMonths();
     }
 
     static CSVPrinter printer(Path file) throws IOException {

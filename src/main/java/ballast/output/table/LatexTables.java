@@ -3,6 +3,7 @@ package ballast.output.table;
 import ballast.experiment.BatchSummary;
 import ballast.experiment.Statistics;
 import ballast.model.ModelParameters;
+import ballast.model.Side;
 import ballast.output.table.BatchTables.CountryRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * LaTeX tables of a batch's headline results, for {@code \input} into a paper with the
- * {@code booktabs} package: a caption, a label, numbers rounded to what the replications support and
+ * LaTeX tables of a batch's headline results, for {@code \input} into a paper (typeset by
+ * {@link Latex}): a caption, a label, numbers rounded to what the replications support and
  * intervals written as {@code 0.62 [0.58, 0.66]}.
  */
 final class LatexTables {
@@ -25,91 +26,70 @@ final class LatexTables {
         long[] h = s.alliesHistogram(last);
         int states = s.states();
         long fewer = 0;
-        int initial = (int) p.countries().stream().filter(c -> c.initialSide() == ballast.model.Side.ROC).count();
+        int initial = (int) p.countries().stream().filter(c -> c.initialSide() == Side.ROC).count();
         for (int a = 0; a < initial && a < h.length; a++) {
             fewer += h[a];
         }
-        StringBuilder b = new StringBuilder();
-        begin(b, "Taipei's allies at the horizon (" + p.end() + "), " + p.name() + " scenario, "
-                + String.format(Locale.ROOT, "%,d", s.replications()) + " replications. Medians with 80\\% and 95\\% "
-                + "intervals (quantiles of the replications).", label(p, "allies-at-horizon"), "lrrr");
-        b.append("Outcome & Median & 80\\% interval & 95\\% interval \\\\\n\\midrule\n");
-        b.append("Allies (of ").append(states).append(") & ").append(Statistics.quantile(h, 0.5)).append(" & ")
-                .append(interval(Statistics.quantile(h, 0.10), Statistics.quantile(h, 0.90))).append(" & ")
-                .append(interval(Statistics.quantile(h, 0.025), Statistics.quantile(h, 0.975))).append(" \\\\\n");
+        Latex.Table t = Latex.table("Taipei's allies at the horizon (" + p.end() + "), " + Latex.escape(p.name())
+                + " scenario, " + String.format(Locale.ROOT, "%,d", s.replications()) + " replications. Medians "
+                + "with 80\\% and 95\\% intervals (quantiles of the replications); mean allies "
+                + Latex.number(Statistics.mean(h), 2) + "; share of runs with fewer than " + initial + " allies: "
+                + Latex.number((double) fewer / s.replications(), 2) + ".", Latex.label(p.name(), "allies-at-horizon"),
+                "Xrrr");
+        t.row("Outcome", "Median", Latex.heading("80\\%", "interval"), Latex.heading("95\\%", "interval")).midrule();
+        t.row("Allies (of " + states + ")", Statistics.quantile(h, 0.5),
+                "[" + Statistics.quantile(h, 0.10) + ", " + Statistics.quantile(h, 0.90) + "]",
+                "[" + Statistics.quantile(h, 0.025) + ", " + Statistics.quantile(h, 0.975) + "]");
         for (boolean gdp : new boolean[] {true, false}) {
             BatchSummary.SortedCounts c = s.shares(gdp, last);
-            b.append(gdp ? "Share of the group's GDP" : "Share of the group's population").append(" & ")
-                    .append(two(key(c, 0.5))).append(" & [").append(two(key(c, 0.10))).append(", ")
-                    .append(two(key(c, 0.90))).append("] & [").append(two(key(c, 0.025))).append(", ")
-                    .append(two(key(c, 0.975))).append("] \\\\\n");
+            t.row(gdp ? "Share of the group's GDP" : "Share of the group's population", two(key(c, 0.5)),
+                    Latex.interval(key(c, 0.10), key(c, 0.90), 2), Latex.interval(key(c, 0.025), key(c, 0.975), 2));
         }
-        b.append("\\midrule\n\\multicolumn{4}{l}{Mean allies ")
-                .append(String.format(Locale.ROOT, "%.2f", Statistics.mean(h)))
-                .append("; share of runs with fewer than ").append(initial).append(" allies: ")
-                .append(two((double) fewer / s.replications())).append("} \\\\\n");
-        end(b);
-        Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+        Files.writeString(file, t.end(), StandardCharsets.UTF_8);
     }
 
     static void writeRetention(List<CountryRow> rows, long replications, ModelParameters p, Path file)
             throws IOException {
-        StringBuilder b = new StringBuilder();
-        begin(b, "Probability that each state still recognises Taipei at the horizon (" + p.end() + "), "
-                + p.name() + " scenario, " + String.format(Locale.ROOT, "%,d", replications)
-                + " replications, with 95\\% Wilson intervals; most at risk first.", label(p, "retention"), "lrrr");
-        b.append("State & P(recognises Taipei) & P(switched at least once) & Median months to first switch \\\\\n"
-                + "\\midrule\n");
+        Latex.Table t = Latex.table("Probability that each state still recognises Taipei at the horizon ("
+                + p.end() + "), " + Latex.escape(p.name()) + " scenario, " + String.format(Locale.ROOT, "%,d",
+                replications) + " replications, with 95\\% Wilson intervals; the share of runs in which it "
+                + "switched at least once; the median months from the start to its first switch, among those "
+                + "runs. Most at risk first.", Latex.label(p.name(), "retention"), "Xrrr");
+        t.row("State", Latex.heading("P(with Taipei)", "[95\\% CI]"), Latex.heading("P(ever", "switched)"),
+                Latex.heading("Months to", "first switch")).midrule();
         for (CountryRow r : BatchTables.byRisk(rows)) {
-            b.append(escape(r.spec().name())).append(" & ").append(two(r.probability(replications))).append(' ')
-                    .append(interval(two(r.low()), two(r.high()))).append(" & ")
-                    .append(two((double) r.everSwitched() / replications)).append(" & ")
-                    .append(r.firstMedian() == null ? "--" : r.firstMedian().toString()).append(" \\\\\n");
+            t.row(Latex.escape(r.spec().name()), Latex.estimate(r.probability(replications), r.low(), r.high(), 2),
+                    two((double) r.everSwitched() / replications),
+                    r.firstMedian() == null ? "--" : r.firstMedian().toString());
         }
-        end(b);
-        Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+        Files.writeString(file, t.end(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Starts a plain table (no wrapping column) in the style of {@link Latex}: for writers that build
+     * their rows by hand. Prefer {@link Latex#table}.
+     */
     static void begin(StringBuilder b, String caption, String label, String columns) {
-        b.append("% Generated by Ballast; needs \\usepackage{booktabs}.\n")
-                .append("\\begin{table}[htbp]\n\\centering\n")
-                .append("\\caption{").append(caption).append("}\n")
-                .append("\\label{").append(label).append("}\n")
-                .append("\\begin{tabular}{").append(columns).append("}\n\\toprule\n");
+        String table = Latex.table(caption, label, columns).end();
+        b.append(table, 0, table.indexOf("\\bottomrule"));
     }
 
+    /** Ends a table started with {@link #begin}. */
     static void end(StringBuilder b) {
         b.append("\\bottomrule\n\\end{tabular}\n\\end{table}\n");
-    }
-
-    private static String label(ModelParameters p, String what) {
-        return "tab:" + p.name().replaceAll("[^A-Za-z0-9-]", "-") + "-" + what;
     }
 
     private static double key(BatchSummary.SortedCounts c, double q) {
         return (double) Statistics.quantile(c.keys(), c.runs(), q) / BatchSummary.SHARE_RESOLUTION;
     }
 
-    private static String interval(Object low, Object high) {
-        return "[" + low + ", " + high + "]";
-    }
-
+    /** A number with two decimals and a true minus sign. */
     static String two(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+        return Latex.number(v, 2);
     }
 
-    /** Escapes LaTeX's special characters in a name. */
+    /** Escapes LaTeX's special characters ({@link Latex#escape}). */
     static String escape(String text) {
-        StringBuilder b = new StringBuilder();
-        for (char ch : text.toCharArray()) {
-            switch (ch) {
-                case '&', '%', '$', '#', '_', '{', '}' -> b.append('\\').append(ch);
-                case '~' -> b.append("\\textasciitilde{}");
-                case '^' -> b.append("\\textasciicircum{}");
-                case '\\' -> b.append("\\textbackslash{}");
-                default -> b.append(ch);
-            }
-        }
-        return b.toString();
+        return Latex.escape(text);
     }
 }

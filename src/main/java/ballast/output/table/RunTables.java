@@ -125,7 +125,7 @@ public final class RunTables {
                     "roc_gdp_share", "roc_population_share"), "replication"));
         }
         for (int t = 0; t < allies.length; t++) {
-            csv.printRecord(withReplication(replication, List.of(p.monthOf(t), allies[t], states - allies[t],
+            csv.printRecord(withReplication(replication, List.of(p.lastMonthOf(t), allies[t], states - allies[t],
                     share(gdp[t]), share(population[t])), replication));
         }
         csv.flush();

@@ -29,6 +29,16 @@ public final class SensitivityTables {
     public static final String POINTS = "sensitivity_points.csv";
     public static final String TEX = "sensitivity.tex";
 
+    /** The methods, as the manifest names them. */
+    public static final String SOBOL = "sobol";
+    public static final String MORRIS = "morris";
+    /** Values of the {@code measure} column: Sobol first and total order; Morris mu*, mu and sigma. */
+    public static final String S1 = "S1";
+    public static final String ST = "ST";
+    public static final String MU_STAR = "mu_star";
+    public static final String MU = "mu";
+    public static final String SIGMA = "sigma";
+
     private SensitivityTables() {
     }
 
@@ -42,21 +52,22 @@ public final class SensitivityTables {
             double[][] means, Path dir) throws IOException {
         List<String> params = design.factors().stream().map(f -> f.path()).toList();
         try (CSVPrinter csv = BatchTables.printer(dir.resolve(INDICES))) {
-            csv.printRecord("output", "parameter", "low", "high", "measure", "value", "ci95_low", "ci95_high");
+            csv.printRecord(Columns.OUTPUT, Columns.PARAMETER, Columns.LOW, Columns.HIGH, Columns.MEASURE, Columns.VALUE,
+                    Columns.CI95_LOW, Columns.CI95_HIGH);
             for (Result r : results) {
                 for (int i = 0; i < params.size(); i++) {
                     List<Object> range = List.of(SweepTables.value(design.factors().get(i), design.factors().get(i)
                             .low()), SweepTables.value(design.factors().get(i), design.factors().get(i).high()));
                     if (r.sobol() != null) {
                         Sobol.Indices s = r.sobol();
-                        row(csv, r, params.get(i), range, "S1", s.first()[i], s.firstLow()[i], s.firstHigh()[i]);
-                        row(csv, r, params.get(i), range, "ST", s.total()[i], s.totalLow()[i], s.totalHigh()[i]);
+                        row(csv, r, params.get(i), range, S1, s.first()[i], s.firstLow()[i], s.firstHigh()[i]);
+                        row(csv, r, params.get(i), range, ST, s.total()[i], s.totalLow()[i], s.totalHigh()[i]);
                     } else {
                         Morris.Effects m = r.morris();
-                        row(csv, r, params.get(i), range, "mu_star", m.muStar()[i], m.muStarLow()[i],
+                        row(csv, r, params.get(i), range, MU_STAR, m.muStar()[i], m.muStarLow()[i],
                                 m.muStarHigh()[i]);
-                        row(csv, r, params.get(i), range, "mu", m.mu()[i], Double.NaN, Double.NaN);
-                        row(csv, r, params.get(i), range, "sigma", m.sigma()[i], Double.NaN, Double.NaN);
+                        row(csv, r, params.get(i), range, MU, m.mu()[i], Double.NaN, Double.NaN);
+                        row(csv, r, params.get(i), range, SIGMA, m.sigma()[i], Double.NaN, Double.NaN);
                     }
                 }
             }
@@ -96,41 +107,40 @@ public final class SensitivityTables {
     private static void writeTex(String scenario, String method, Design design, long replications,
             List<Result> results, Path file) throws IOException {
         StringBuilder b = new StringBuilder();
-        boolean sobol = method.equals("sobol");
+        boolean sobol = method.equals(SOBOL);
         for (Result r : results) {
             String caption = (sobol ? "Sobol indices" : "Morris elementary effects") + " of "
-                    + LatexTables.escape(lowerFirst(r.output().description())) + " (" + LatexTables
-                    .escape(scenario) + "; " + design.size() + " design points, " + replications
-                    + " replications each; 95\\% bootstrap intervals).";
-            LatexTables.begin(b, caption, "tab:" + scenario.replaceAll("[^A-Za-z0-9-]", "-") + "-" + method + "-"
-                    + r.output().key().replace('_', '-'), "lrrr");
-            b.append(sobol ? "Parameter & Range & First order $S_1$ & Total order $S_T$ \\\\\n"
-                    : "Parameter & Range & $\\mu^*$ & $\\sigma$ \\\\\n").append("\\midrule\n");
+                    + Latex.escape(lowerFirst(r.output().description())) + " (" + Latex.escape(scenario) + "; "
+                    + design.size() + " design points, " + replications + " replications each; 95\\% bootstrap "
+                    + "intervals under each estimate). Each parameter varies over the range shown"
+                    + (sobol ? "." : "; $\\mu^*$ is the mean absolute effect of moving it across its whole range, "
+                    + "$\\sigma$ the spread of its effects.");
+            Latex.Table t = Latex.table(caption, Latex.label(scenario, method + "-" + r.output().key().replace('_',
+                    '-')), "Xrr");
+            t.row(sobol ? List.of("Parameter and range", Latex.heading("First", "order $S_1$"),
+                    Latex.heading("Total", "order $S_T$")) : List.of("Parameter and range", "$\\mu^*$", "$\\sigma$"));
+            t.midrule();
             for (int i = 0; i < design.factors().size(); i++) {
                 var f = design.factors().get(i);
-                b.append("\\texttt{").append(LatexTables.escape(f.path())).append("} & ")
-                        .append(SweepTables.value(f, f.low())).append("--").append(SweepTables.value(f, f.high()))
-                        .append(" & ");
+                String parameter = Latex.escape(ParameterLabels.of(f.path())) + ", "
+                        + Latex.range(SweepTables.value(f, f.low()), SweepTables.value(f, f.high()));
                 if (sobol) {
                     Sobol.Indices s = r.sobol();
-                    b.append(cell(s.first()[i], s.firstLow()[i], s.firstHigh()[i])).append(" & ")
-                            .append(cell(s.total()[i], s.totalLow()[i], s.totalHigh()[i]));
+                    t.row(parameter, cell(s.first()[i], s.firstLow()[i], s.firstHigh()[i]),
+                            cell(s.total()[i], s.totalLow()[i], s.totalHigh()[i]));
                 } else {
                     Morris.Effects m = r.morris();
-                    b.append(cell(m.muStar()[i], m.muStarLow()[i], m.muStarHigh()[i])).append(" & ")
-                            .append(LatexTables.two(m.sigma()[i]));
+                    t.row(parameter, cell(m.muStar()[i], m.muStarLow()[i], m.muStarHigh()[i]),
+                            Latex.number(m.sigma()[i], 2));
                 }
-                b.append(" \\\\\n");
             }
-            LatexTables.end(b);
-            b.append('\n');
+            b.append(t.end()).append('\n');
         }
         Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
     }
 
     private static String cell(double v, double lo, double hi) {
-        return Double.isNaN(v) ? "--" : LatexTables.two(v) + " [" + LatexTables.two(lo) + ", " + LatexTables.two(hi)
-                + "]";
+        return Double.isNaN(v) ? "--" : Latex.stacked(Latex.number(v, 2), Latex.interval(lo, hi, 2));
     }
 
     private static String lowerFirst(String s) {

@@ -61,16 +61,15 @@ class ChartFilesTest {
             survival[1][t] = 1.0 - t * 0.005;
             survival[2][t] = 1.0 - t * 0.001;
         }
-        Bands allies = new Bands(months, q[0], q[1], q[2], q[3], q[4], q[5], q[6]);
-        Bands shares = new Bands(months, s[0], s[1], s[2], s[3], s[4], s[5], s[6]);
+        Bands allies = new Bands(months, mean, q[0], q[1], q[2], q[3], q[4], q[5], q[6]);
+        Bands shares = new Bands(months, s[3], s[0], s[1], s[2], s[3], s[4], s[5], s[6]);
         List<SavedBatch.Retention> retention = List.of(
                 new SavedBatch.Retention("STP", SAO_TOME, 0.52, 0.49, 0.55),
                 new SavedBatch.Retention("CRI", "Costa Rica", 0.88, 0.86, 0.90),
                 new SavedBatch.Retention("VAT", "Holy See", 0.99, 0.985, 0.995));
         SavedBatch.Survival curves = new SavedBatch.Survival(months, List.of(SAO_TOME, "Costa Rica", "Holy See"),
                 survival);
-        return new SavedBatch(Path.of("synthetic"), "synthetic", 1000, allies, mean, shares, shares, retention,
-                curves);
+        return new SavedBatch(Path.of("synthetic"), "synthetic", 1000, allies, shares, shares, retention, curves);
     }
 
     @ParameterizedTest
@@ -107,7 +106,7 @@ class ChartFilesTest {
                 List.of("First order (S1)", "Total order (ST)"), List.of("rates.toPrc", "prc.budget ± 10%", "x3"),
                 new double[][] {{0.31, 0.44, 0.0}, {0.56, 0.44, 0.24}},
                 new double[][] {{0.28, 0.40, -0.02}, {0.52, 0.41, 0.22}},
-                new double[][] {{0.34, 0.48, 0.02}, {0.60, 0.47, 0.26}});
+                new double[][] {{0.34, 0.48, 0.02}, {0.60, 0.47, 0.26}}, 1);
         ChartWidth width = ChartWidth.parse("3.5in");
         List<Figure> figures = List.of(ExperimentCharts.heatMap("sweep_heatmap", grid, width, true),
                 ExperimentCharts.indices("sobol", indices, width, false));

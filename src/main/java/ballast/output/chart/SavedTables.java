@@ -1,0 +1,129 @@
+package ballast.output.chart;
+
+import ballast.output.Manifest;
+import ballast.output.chart.SavedBatch.TableException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads what a finished results folder saved, for the charts: its manifest and its CSV tables, with
+ * errors that name the file, line and column. Column names and manifest keys come from
+ * {@link ballast.output.table.Columns} and {@link Manifest}, the same constants the writers use.
+ */
+final class SavedTables {
+    private SavedTables() {
+    }
+
+    /**
+     * Returns the manifest of the finished folder {@code dir}.
+     *
+     * @throws TableException if there is none or it is not valid JSON
+     */
+    static JsonNode manifest(Path dir) throws IOException {
+        Path file = dir.resolve(Manifest.FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new TableException(dir + ": not a finished results folder (no " + Manifest.FILE + ")");
+        }
+        try {
+            return new ObjectMapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new TableException(file + ": not valid JSON (line " + e.getLocation().getLineNr() + ")");
+        }
+    }
+
+    /** Returns the manifest of {@code dir}, which must be of {@code kind} ({@link Manifest#BATCH}, ...). */
+    static JsonNode manifest(Path dir, String kind) throws IOException {
+        JsonNode manifest = manifest(dir);
+        String found = manifest.path(Manifest.KIND).asText();
+        if (!kind.equals(found)) {
+            throw new TableException(dir.resolve(Manifest.FILE) + ": kind is '" + found + "', not '" + kind + "'");
+        }
+        return manifest;
+    }
+
+    /** A CSV row that names its file and line in errors. */
+    record Row(Path file, CSVRecord record) {
+        String text(String column) throws TableException {
+            if (!record.isMapped(column)) {
+                throw new TableException(file + ": no column '" + column + "'");
+            }
+            if (!record.isSet(column)) {
+                throw new TableException(file + ":" + line() + ": missing " + column);
+            }
+            return record.get(column);
+        }
+
+        double number(String column) throws TableException {
+            return parsed(column, Double::parseDouble, "a number");
+        }
+
+        /** The number in {@code column}, NaN where the table says NA. */
+        double numberOrNa(String column) throws TableException {
+            return "NA".equals(text(column)) ? Double.NaN : number(column);
+        }
+
+        long whole(String column) throws TableException {
+            return parsed(column, Long::parseLong, "a whole number");
+        }
+
+        YearMonth month(String column) throws TableException {
+            return parsed(column, YearMonth::parse, "a month (YYYY-MM)");
+        }
+
+        long line() {
+            return record.getRecordNumber() + 1;
+        }
+
+        private <T> T parsed(String column, Function<String, T> parser, String what) throws TableException {
+            String s = text(column);
+            try {
+                return parser.apply(s);
+            } catch (NumberFormatException | DateTimeParseException e) {
+                throw new TableException(file + ":" + line() + ": " + column + " is not " + what + ": '" + s + "'");
+            }
+        }
+    }
+
+    /** Returns the header of the CSV {@code file}. */
+    static List<String> header(Path file) throws IOException {
+        try (Reader in = reader(file)) {
+            return CSVFormat.DEFAULT.builder().setHeader().build().parse(in).getHeaderNames();
+        }
+    }
+
+    /** Returns the rows of the CSV {@code file}, by header. */
+    static List<Row> rows(Path file) throws IOException {
+        try (Reader in = reader(file)) {
+            List<Row> rows = new ArrayList<>();
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+                rows.add(new Row(file, r));
+            }
+            return rows;
+        }
+    }
+
+    private static Reader reader(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new TableException(file + ": missing (is this a finished results folder?)");
+        }
+        try {
+            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new TableException(file + ": missing");
+        }
+    }
+}
