@@ -45,7 +45,8 @@ import picocli.CommandLine.Unmatched;
                 + "anything is written.",
             "Assumes a shared file system: the compute nodes must see this folder, the scenario and its data files "
                 + "at the same paths. A failed task runs again alone (sbatch --array=I shards.sbatch) and resumes its "
-                + "shard; 'ballast status DIR' says how far the job is."})
+                + "shard; the merge job is then submitted again (the command is printed). 'ballast status DIR' says "
+                + "how far the job is."})
 final class SlurmCommand implements Callable<Integer> {
     private static final Set<String> JOBS = Set.of("batch", "sweep", "sensitivity");
     private static final List<String> REFUSED = List.of("--out", "--shard", "--resume", "--keep-runs", "--list-params",
@@ -163,9 +164,11 @@ final class SlurmCommand implements Callable<Integer> {
             err.println("Submit with:");
             err.println("  " + scheduler.submitCommand(array, merge));
         }
-        err.println("Progress: ./ballast status " + Shell.quote(dir) + "; a failed task runs again alone (and resumes "
-                + "its shard) with e.g. " + scheduler.rerunCommand(array, 1) + "; the merged tables go to "
+        err.println("Progress: ./ballast status " + Shell.quote(dir) + "; the merged tables go to "
                 + dir.resolve(ClusterFolder.MERGED));
+        err.println("If a task fails, the merge job is cancelled; run the failed tasks again (each resumes its shard) "
+                + "with a new merge, e.g. for tasks 3 and 5:");
+        err.println("  " + scheduler.rerunCommand(array, "3,5", merge));
         spec.commandLine().getOut().println(dir);
         return 0;
     }
@@ -239,8 +242,9 @@ final class SlurmCommand implements Callable<Integer> {
         Files.writeString(ClusterFolder.arrayScript(work, scheduler), scheduler.arrayScript(tasks, shardCount,
                 "# Task I runs shard I of the " + shardCount + " of " + checked.describe() + "; written by: "
                         + root.invocation()
-                        + "\n# A task that failed runs again alone, resuming its shard: "
-                        + scheduler.rerunCommand(array, 1) + " (for task 1)\n" + taskCommand));
+                        + "\n# Tasks that failed run again alone, resuming their shards, then the merge (e.g. tasks 3 and "
+                        + "5):\n#   " + scheduler.rerunCommand(array, "3,5", ClusterFolder.afterScript(dir, scheduler))
+                        + "\n" + taskCommand));
         Files.writeString(ClusterFolder.afterScript(work, scheduler), scheduler.script(after, "# The merge of the "
                 + shardCount + " shards of " + checked.describe() + "; it runs once every task of "
                 + array.getFileName() + " has succeeded\n" + "exec " + Shell.join(merge)));

@@ -25,14 +25,21 @@ public interface Scheduler {
      */
     String arrayScript(JobSpec job, int tasks, String command);
 
-    /** Returns the script of a job that runs {@code command} once. */
+    /**
+     * Returns the script of a job that runs {@code command} once, after an array: if a task of the
+     * array fails, the scheduler cancels it rather than keeping it waiting.
+     */
     String script(JobSpec job, String command);
 
     /** Returns the shell commands a user types to submit {@code array}, then {@code after} to run once all of its tasks succeeded. */
     String submitCommand(Path array, Path after);
 
-    /** Returns the shell command that runs task {@code task} of {@code array} again, alone. */
-    String rerunCommand(Path array, int task);
+    /**
+     * Returns the shell commands that run tasks {@code tasks} of {@code array} again, alone (e.g.
+     * {@code 3} or {@code 3,5-7}), then {@code after} once they have succeeded; the job of {@code after}
+     * that waited for the first run is cancelled by the scheduler when a task fails ({@link #script}).
+     */
+    String rerunCommand(Path array, String tasks, Path after);
 
     /**
      * Submits {@code array}, then {@code after} to run once every task of it has succeeded.

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * SLURM: an array job ({@code sbatch --array=1-N}) and a job that depends on it
- * ({@code --dependency=afterok:ID}, which waits until every task has succeeded). Scripts are plain
+ * ({@code --dependency=afterok:ID}, which waits until every task has succeeded, and is cancelled if one
+ * fails, {@code --kill-on-invalid-dep=yes}). Scripts are plain
  * {@code sbatch} scripts; a task's log is {@code LOGS/<name>-<task>.log}, appended to when the task is
  * run again. States come from {@code squeue}, which knows a job while it is queued or running and
  * for a few minutes after ({@code MinJobAge}).
@@ -20,6 +21,7 @@ public final class Slurm implements Scheduler {
     private static final Pattern JOB_ID = Pattern.compile("([0-9]+)(;.*)?");
     private static final Pattern TASK = Pattern.compile("[0-9]+_([0-9]+)");
     private static final Pattern PENDING_TASKS = Pattern.compile("[0-9]+_\\[([0-9,\\-]+)(%[0-9]+)?\\]");
+    private static final Pattern TASKS = Pattern.compile("[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*");
     private static final long TIMEOUT_SECONDS = 60;
 
     @Override
@@ -45,7 +47,9 @@ public final class Slurm implements Scheduler {
 
     @Override
     public String script(JobSpec job, String command) {
-        return script(job, List.of("--output=" + job.logs().resolve(job.name() + "-%j.log")), null, command);
+        // If a task fails, the dependency can never be met: SLURM cancels the job instead of keeping it queued.
+        return script(job, List.of("--output=" + job.logs().resolve(job.name() + "-%j.log"), "--kill-on-invalid-dep=yes"),
+                null, command);
     }
 
     private static String script(JobSpec job, List<String> first, String taskLine, String command) {
@@ -83,13 +87,20 @@ public final class Slurm implements Scheduler {
 
     @Override
     public String submitCommand(Path array, Path after) {
-        return "jid=$(sbatch --parsable " + Shell.quote(array) + ") && sbatch --dependency=afterok:${jid%%;*} "
-                + Shell.quote(after);
+        return submitCommand("", array, after);
     }
 
     @Override
-    public String rerunCommand(Path array, int task) {
-        return "sbatch --array=" + task + " " + Shell.quote(array);
+    public String rerunCommand(Path array, String tasks, Path after) {
+        if (!TASKS.matcher(tasks).matches()) {
+            throw new IllegalArgumentException("tasks are numbers and ranges, e.g. 3 or 3,5-7; got '" + tasks + "'");
+        }
+        return submitCommand("--array=" + tasks + " ", array, after);
+    }
+
+    private static String submitCommand(String options, Path array, Path after) {
+        return "jid=$(sbatch --parsable " + options + Shell.quote(array) + ") && sbatch --dependency=afterok:${jid%%;*} "
+                + Shell.quote(after);
     }
 
     @Override

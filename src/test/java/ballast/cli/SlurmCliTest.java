@@ -46,6 +46,9 @@ class SlurmCliTest {
         String merge = Files.readString(job.resolve("merge.sbatch"));
         assertTrue(merge.contains(" merge " + job.resolve("shards") + " --out " + job.resolve("merged")), merge);
         assertFalse(merge.contains("--array"), merge);
+        assertTrue(merge.contains("#SBATCH --kill-on-invalid-dep=yes\n"), "a merge whose array failed is cancelled");
+        assertTrue(cli.err().contains("jid=$(sbatch --parsable --array=3,5 " + job.resolve("shards.sbatch") + ") && "
+                + "sbatch --dependency=afterok:${jid%%;*} " + job.resolve("merge.sbatch")), cli.err());
         assertTrue(Files.readString(job.resolve(ClusterFolder.PLAN)).contains("\"shards\" : 3"));
 
         // What SLURM would do: each task, in any order (one of them twice: a task run again does no harm), then the merge.
