@@ -86,13 +86,7 @@ class MergeCliTest {
     @Test
     void aShardRunAgainResumesItOrSaysItIsDoneAndAnotherJobInItsFolderIsRefused() throws Exception {
         Path shard = dir.resolve("shard");
-        Cli cut = Cli.runWith(made -> {
-            if (made instanceof BatchCommand b) {
-                b.finishing = step -> {
-                    throw new IOException("power cut after " + step);
-                };
-            }
-        }, "batch", TINY, "-n", "1000", "--seed", "4", "--shard", "1/2", "--out", shard.toString());
+        Cli cut = cutWhileFinishing("1/2", shard);
         assertEquals(1, cut.exitCode(), cut.err());
         assertTrue(Files.exists(shard.resolve(BatchFolder.PLAN)), "the cut shard is unfinished");
 
@@ -160,13 +154,7 @@ class MergeCliTest {
 
         // An unfinished shard is named with the command that finishes it.
         Path unfinished = dir.resolve("unfinished");
-        Cli cut = Cli.runWith(made -> {
-            if (made instanceof BatchCommand b) {
-                b.finishing = step -> {
-                    throw new IOException("power cut after " + step);
-                };
-            }
-        }, "batch", TINY, "-n", "1000", "--seed", "4", "--shard", "2/2", "--out", unfinished.toString());
+        Cli cut = cutWhileFinishing("2/2", unfinished);
         assertEquals(1, cut.exitCode(), cut.err());
         refused("shard 2 is unfinished in " + unfinished + " (500 of 500 replications saved; 'ballast batch --resume "
                 + unfinished + "' finishes it)", a1, unfinished);
@@ -174,6 +162,17 @@ class MergeCliTest {
         // And with every shard there, once, it merges.
         Cli fine = Cli.run("merge", a2.toString(), a1.toString(), "--out", dir.resolve("merged").toString());
         assertEquals(0, fine.exitCode(), fine.err());
+    }
+
+    /** Runs shard {@code shard} of a batch of 1,000 into {@code out} with a power cut while it finishes. */
+    private static Cli cutWhileFinishing(String shard, Path out) {
+        return Cli.runWith(made -> {
+            if (made instanceof BatchCommand b) {
+                b.finishing = step -> {
+                    throw new IOException("power cut after " + step);
+                };
+            }
+        }, "batch", TINY, "-n", "1000", "--seed", "4", "--shard", shard, "--out", out.toString());
     }
 
     /** Runs a merge of {@code shards} that must be refused with {@code message}, in one line, writing nothing. */
