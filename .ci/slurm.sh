@@ -15,7 +15,7 @@ slurm_up() {
     fi
     SLURM_CI_DIR=$(mktemp -d /tmp/ballast-slurm.XXXXXX)
     chmod 700 "$SLURM_CI_DIR"
-    local d=$SLURM_CI_DIR node cpus port
+    local d=$SLURM_CI_DIR node cpus mem port
     mkdir -p "$d/munge" "$d/state" "$d/spool" "$d/log"
     chmod 700 "$d/munge"
     dd if=/dev/urandom of="$d/munge/munge.key" bs=1024 count=1 status=none
@@ -26,6 +26,7 @@ slurm_up() {
     SLURM_CI_PIDS+=($!)
     node=$(hostname -s)
     cpus=$(nproc)
+    mem=$(awk '/^MemTotal:/ {print int($2 / 1024)}' /proc/meminfo)
     # Ports of our own, so that a SLURM already on the machine is left alone.
     port=$((20000 + RANDOM % 20000))
     cat > "$d/slurm.conf" <<CONF
@@ -55,7 +56,7 @@ MpiDefault=none
 ReturnToService=2
 MaxArraySize=1001
 MinJobAge=600
-NodeName=$node NodeAddr=127.0.0.1 CPUs=$cpus State=UNKNOWN
+NodeName=$node NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=$mem State=UNKNOWN
 PartitionName=ci Nodes=$node Default=YES MaxTime=INFINITE State=UP
 CONF
     export SLURM_CONF=$d/slurm.conf
@@ -67,7 +68,7 @@ CONF
     SLURM_CI_PIDS+=($!)
     for i in $(seq 120); do
         if sinfo --noheader --format=%T 2>/dev/null | grep -qx idle; then
-            echo ".ci: SLURM up (node $node, $cpus CPUs, $SLURM_CONF)" >&2
+            echo ".ci: SLURM up (node $node, $cpus CPUs, $mem MB, $SLURM_CONF)" >&2
             return 0
         fi
         sleep 0.5

@@ -156,7 +156,17 @@ final class SlurmCommand implements Callable<Integer> {
         err.println("ballast: the compute nodes must see this folder, the scenario and its data files at the same paths "
                 + "(a shared file system)" + (setup == null ? ", and run the same Java as here (or give --setup)" : ""));
         if (submit) {
-            Scheduler.Submission s = scheduler.submit(array, merge);
+            Scheduler.Submission s;
+            try {
+                s = scheduler.submit(array, merge);
+            } catch (Scheduler.SchedulerException e) {
+                err.println("ballast: " + e.getMessage());
+                err.println("ballast: the scripts are written; submit them yourself, once what SLURM refused is put "
+                        + "right (edit the #SBATCH lines, or write the job again with other options), with:");
+                err.println("  " + scheduler.submitCommand(array, merge));
+                spec.commandLine().getOut().println(dir);
+                return Errors.IO;
+            }
             ClusterFolder.writeJobs(dir, s);
             err.printf(Locale.ROOT, "ballast: submitted array job %s (%,d tasks) and merge job %s, which runs when "
                     + "every task has succeeded%n", s.arrayJob(), shardCount, s.afterJob());
@@ -167,10 +177,15 @@ final class SlurmCommand implements Callable<Integer> {
         err.println("Progress: ./ballast status " + Shell.quote(dir) + "; the merged tables go to "
                 + dir.resolve(ClusterFolder.MERGED));
         err.println("If a task fails, the merge job is cancelled; run the failed tasks again (each resumes its shard) "
-                + "with a new merge, e.g. for tasks 3 and 5:");
-        err.println("  " + scheduler.rerunCommand(array, "3,5", merge));
+                + "with a new merge, e.g. for " + rerunExample(shardCount).replace(",", " and ") + ":");
+        err.println("  " + scheduler.rerunCommand(array, rerunExample(shardCount).replaceAll("[^0-9,]", ""), merge));
         spec.commandLine().getOut().println(dir);
         return 0;
+    }
+
+    /** Returns tasks of a job of {@code shardCount} shards, to show how failed tasks run again: "tasks 3,5" or "task 1". */
+    private static String rerunExample(int shardCount) {
+        return shardCount >= 5 ? "tasks 3,5" : "task " + shardCount;
     }
 
     /** Checks the job's arguments as the job itself would (every design point included); writes nothing. */
@@ -242,8 +257,10 @@ final class SlurmCommand implements Callable<Integer> {
         Files.writeString(ClusterFolder.arrayScript(work, scheduler), scheduler.arrayScript(tasks, shardCount,
                 "# Task I runs shard I of the " + shardCount + " of " + checked.describe() + "; written by: "
                         + root.invocation()
-                        + "\n# Tasks that failed run again alone, resuming their shards, then the merge (e.g. tasks 3 and "
-                        + "5):\n#   " + scheduler.rerunCommand(array, "3,5", ClusterFolder.afterScript(dir, scheduler))
+                        + "\n# Tasks that failed run again alone, resuming their shards, then the merge (e.g. "
+                        + rerunExample(shardCount).replace(",", " and ") + "):\n#   " + scheduler.rerunCommand(array,
+                                rerunExample(shardCount).replaceAll("[^0-9,]", ""), ClusterFolder.afterScript(dir,
+                                        scheduler))
                         + "\n" + taskCommand));
         Files.writeString(ClusterFolder.afterScript(work, scheduler), scheduler.script(after, "# The merge of the "
                 + shardCount + " shards of " + checked.describe() + "; it runs once every task of "
