@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ballast.cluster.ClusterFolder;
+import ballast.cluster.JobSpec;
+import ballast.cluster.Scheduler;
+import ballast.cluster.Slurm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +78,66 @@ class SlurmCliTest {
         Process p = pb.start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the script ended");
         assertEquals(0, p.exitValue(), script + " task " + task + ": " + Files.readString(dir.resolve("task.log")));
+    }
+
+    @Test
+    void aSubmissionSlurmRefusesIsOneLineAndLeavesTheScriptsToSubmitByHand() {
+        Path job = dir.resolve("job");
+        Slurm slurm = new Slurm();
+        Scheduler refusing = new Scheduler() {
+            @Override
+            public String name() {
+                return slurm.name();
+            }
+
+            @Override
+            public String scriptExtension() {
+                return slurm.scriptExtension();
+            }
+
+            @Override
+            public String arrayScript(JobSpec spec, int tasks, String command) {
+                return slurm.arrayScript(spec, tasks, command);
+            }
+
+            @Override
+            public String script(JobSpec spec, String command) {
+                return slurm.script(spec, command);
+            }
+
+            @Override
+            public String submitCommand(Path array, Path after) {
+                return slurm.submitCommand(array, after);
+            }
+
+            @Override
+            public String rerunCommand(Path array, String tasks, Path after) {
+                return slurm.rerunCommand(array, tasks, after);
+            }
+
+            @Override
+            public Submission submit(Path array, Path after) throws SchedulerException {
+                throw new SchedulerException("sbatch refused " + array + ": sbatch: error: Memory specification can "
+                        + "not be satisfied");
+            }
+
+            @Override
+            public Map<String, String> state(String jobId) {
+                return Map.of();
+            }
+        };
+        Cli cli = Cli.runWith(made -> {
+            if (made instanceof SlurmCommand s) {
+                s.scheduler = refusing;
+            }
+        }, "slurm", "batch", TINY, "-n", "1000", "--shards", "2", "--mem", "900G", "--submit", "--out", job.toString());
+        assertEquals(1, cli.exitCode(), cli.err());
+        assertTrue(cli.err().contains("ballast: sbatch refused " + job.resolve("shards.sbatch") + ": sbatch: error: "
+                + "Memory specification can not be satisfied\n"), cli.err());
+        assertFalse(cli.err().contains("Exception"), cli.err());
+        assertTrue(cli.err().contains("jid=$(sbatch --parsable " + job.resolve("shards.sbatch")), cli.err());
+        assertTrue(Files.exists(job.resolve("shards.sbatch")) && Files.exists(job.resolve("merge.sbatch")));
+        assertFalse(Files.exists(job.resolve(ClusterFolder.JOBS)), "nothing was submitted");
     }
 
     @Test
