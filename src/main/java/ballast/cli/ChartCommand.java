@@ -44,7 +44,8 @@ final class ChartCommand implements Callable<Integer> {
         }
         Path target = ChartFolder.of(dir, charts.width);
         List<Path> files = ChartFolder.write(figures, target, charts.formats, replace);
-        spec.commandLine().getErr().printf("ballast: %d chart files in %s%n", files.size(), target);
+        spec.commandLine().getErr().printf("ballast: %d chart file%s in %s%n", files.size(), files.size() == 1 ? "" : "s",
+                target);
         spec.commandLine().getOut().println(target);
         return 0;
     }

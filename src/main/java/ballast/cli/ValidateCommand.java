@@ -32,8 +32,13 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 Scenario s = ScenarioLoader.load(f);
                 var p = s.parameters();
-                out.printf("%s: ok (%s: %d states, %d patrons, %d events, %s to %s)%n", f, s.name(),
-                        p.countries().size(), p.patrons().size(), p.events().size(), p.start(), p.end());
+                // A rolling back-test's own span is its first forecast year; say the years it forecasts.
+                String span = s.record() != null && s.record().rolling()
+                        ? "one-year forecasts from each January " + s.record().rollingFrom() + " to "
+                                + s.record().rollingTo()
+                        : p.start() + " to " + p.end();
+                out.printf("%s: ok (%s: %d states, %d patrons, %d events, %s)%n", f, s.name(),
+                        p.countries().size(), p.patrons().size(), p.events().size(), span);
             } catch (ScenarioException e) {
                 bad++;
                 for (Problem problem : e.problems()) {

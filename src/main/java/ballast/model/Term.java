@@ -28,14 +28,14 @@ import java.util.Locale;
  */
 public enum Term {
     OFFER("offer", true, Money.OFFER, true, 0.35, "per unit of money(offer)",
-            "judgement: an offer of 1% of GDP multiplies the hazard by 1.27, of 10% by 2.3") {
+            "judgement: with no fragility an offer of 1% of GDP multiplies the hazard by 1.27, of 10% by 2.3") {
         @Override
         public double coefficient(StateView c, int tick) {
             return c.spec().offerSensitivity();
         }
     },
     FRAGILITY("fragility", true, Money.OFFER, true, 0.5, "per unit of fragility x money(offer)",
-            "judgement: Haiti's fragility 0.9 adds 45% to the offer's weight") {
+            "judgement: each unit of fragility adds 0.5 to the offer's weight (0.80 at Haiti's 0.9)") {
         @Override
         public double coefficient(StateView c, int tick) {
             return (c.spec().fragility() + c.shockFragility()) * c.spec().offerSensitivity();

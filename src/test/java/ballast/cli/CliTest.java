@@ -124,10 +124,13 @@ class CliTest {
 
     @Test
     void validateSaysOkOrListsProblemsAndWritesNothing() throws Exception {
-        Cli ok = Cli.run("validate", BASELINE, "scenarios/no-japan.yaml");
+        Cli ok = Cli.run("validate", BASELINE, "scenarios/no-japan.yaml", "scenarios/backtest-rolling.yaml");
         assertEquals(0, ok.exitCode(), ok.err());
-        assertTrue(ok.out().contains("baseline.yaml: ok"), ok.out());
+        assertTrue(ok.out().contains("baseline.yaml: ok (baseline: 12 states, 4 patrons, 28 events, 2025-07 to 2035-06)"),
+                ok.out());
         assertTrue(ok.out().contains("no-japan.yaml: ok"), ok.out());
+        // A rolling back-test says the years it forecasts, not the span of its first forecast.
+        assertTrue(ok.out().contains("one-year forecasts from each January 2008 to 2024)"), ok.out());
 
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "extends: nowhere.yaml\n");
         Cli no = Cli.run("validate", BASELINE, bad.toString());
