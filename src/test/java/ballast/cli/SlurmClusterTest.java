@@ -20,8 +20,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,29 +48,38 @@ class SlurmClusterTest {
     @TempDir
     Path dir;
 
+    /** Why no SLURM answers, or null if one does; asked once. */
+    private static String noSlurm;
+
     @BeforeAll
-    static void aSlurmAnswers() throws Exception {
-        String why = null;
+    static void askSlurm() throws Exception {
+        noSlurm = whyNoSlurm();
+        if (noSlurm != null) {
+            System.out.println("SlurmClusterTest skipped: no SLURM reachable (" + noSlurm + "); .ci/run starts one");
+        }
+    }
+
+    @BeforeEach
+    void aSlurmAnswers() {
+        if (noSlurm != null && "1".equals(System.getenv("BALLAST_SLURM_REQUIRED"))) {
+            fail("BALLAST_SLURM_REQUIRED=1 but no SLURM is reachable: " + noSlurm);
+        }
+        Assumptions.assumeTrue(noSlurm == null, () -> "no SLURM reachable (" + noSlurm + "); .ci/run starts one");
+    }
+
+    private static String whyNoSlurm() throws InterruptedException {
         try {
             Process p = new ProcessBuilder("sinfo", "--noheader", "--format=%T").redirectErrorStream(true).start();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                why = "sinfo did not answer within 20 s";
-            } else if (p.exitValue() != 0) {
-                why = "sinfo failed: " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                return "sinfo did not answer within 20 s";
             }
+            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return p.exitValue() == 0 ? null : "sinfo failed: " + said.lines().findFirst().orElse("exit "
+                    + p.exitValue());
         } catch (IOException e) {
-            why = "sinfo cannot be run (" + e.getMessage() + ")";
+            return "sinfo cannot be run (" + e.getMessage() + ")";
         }
-        if (why == null) {
-            return;
-        }
-        String reason = "SlurmClusterTest skipped: no SLURM reachable (" + why + "); .ci/run starts one";
-        if ("1".equals(System.getenv("BALLAST_SLURM_REQUIRED"))) {
-            fail("BALLAST_SLURM_REQUIRED=1 but no SLURM is reachable: " + why);
-        }
-        System.out.println(reason);
-        Assumptions.abort(reason);
     }
 
     @Test
@@ -128,8 +139,8 @@ class SlurmClusterTest {
     /** Runs {@code ballast slurm JOB --shards N --submit} and returns the cluster job's folder. */
     private Path submit(List<String> job, int shards) throws IOException {
         Path cluster = dir.resolve("cluster");
-        String[] args = concat(List.of("slurm"), job, List.of("--shards", Integer.toString(shards), "--submit", "--out",
-                cluster.toString()));
+        String[] args = concat(List.of("slurm"), concat(job, List.of("--shards", Integer.toString(shards), "--submit",
+                "--out", cluster.toString())));
         Cli cli = Cli.run(args);
         assertEquals(0, cli.exitCode(), cli.err());
         assertTrue(cli.err().contains("ballast: submitted array job "), cli.err());
@@ -191,8 +202,11 @@ class SlurmClusterTest {
         return out;
     }
 
-    @SafeVarargs
-    private static String[] concat(List<String>... parts) {
-        return java.util.Arrays.stream(parts).flatMap(List::stream).toArray(String[]::new);
+    private static String[] concat(List<String> first, List<String> then) {
+        return Stream.concat(first.stream(), then.stream()).toArray(String[]::new);
+    }
+
+    private static String[] concat(List<String> first, String[] then) {
+        return concat(first, List.of(then));
     }
 }
