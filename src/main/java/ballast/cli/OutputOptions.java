@@ -29,7 +29,7 @@ final class OutputOptions {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Results folder to create; it must not exist (default: results/<scenario>/<kind>-<UTC time>/, "
-                    + "<kind> being run, batch, sweep, sobol, morris, backtest or calibrate).")
+                    + "<kind> being run, batch, sweep, sobol, morris, backtest, calibrate or compare).")
     Path out;
 
     /** The folder default results folders go under (tests point it elsewhere). */

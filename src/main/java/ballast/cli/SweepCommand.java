@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Runs a batch at every point of a full-factorial grid or a Latin hypercube over scenario "
                 + "fields and writes one row per point (sweep.csv), per-state retention per point "
-                + "(sweep_countries.csv), manifest.json, and for a grid over two fields heat maps; prints the "
+                + "(sweep_countries.csv), sweep.tex, manifest.json, and charts (over one field the mean with its 95%% "
+                + "interval against the field, over a grid of two fields heat maps); prints the "
                 + "folder's path.",
             "A field is named by its path in the scenario file, e.g. patrons.japan.budgetUsdMillionsPerYear, "
                 + "countries.HTI.fragility, rule.toPrcPerYear; --list-params lists them with bounds and values.",
