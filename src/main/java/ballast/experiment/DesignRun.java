@@ -8,8 +8,12 @@ import ballast.model.Side;
 import ballast.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import java.util.function.LongUnaryOperator;
 
@@ -88,9 +92,9 @@ public final class DesignRun<S extends DesignRun.Summary> {
         /**
          * A block is done and in {@code doneBlocks}. Called with the runner's lock held, one call at a
          * time, so it should only merge and take a snapshot (e.g. encode the counts) and return the
-         * slow part (e.g. writing the snapshot to disk), or null. The runner runs returned saves
-         * outside its lock, one at a time, and skips a save once a later one has run, so other
-         * threads keep working while a snapshot is written.
+         * slow part (e.g. writing the snapshot to disk), or null. The runner runs returned saves on a
+         * thread of its own, one at a time, and skips a save once a later one is waiting, so no worker
+         * waits while a snapshot is written; it returns only after the latest one is saved.
          */
         Save blockDone(int point, int block, S summary, BlockSet doneBlocks) throws Exception;
     }
@@ -311,11 +315,9 @@ public final class DesignRun<S extends DesignRun.Summary> {
         int perPoint = blocksPerPoint();
         boolean keep = journal.keepsRuns();
         Object lock = new Object();
-        Object saveLock = new Object();
         long[] cursor = {firstBlock()};  // next block to consider, guarded by lock
-        long[] snapshots = new long[1];  // snapshots taken, guarded by lock
-        long[] saved = new long[1];      // latest snapshot saved, guarded by saveLock
-        Workers.run(threads, () -> {
+        Saver saver = new Saver();
+        saver.runThenFinish(() -> Workers.run(threads, () -> {
             int modelPoint = -1;
             RecognitionModel model = null;
             boolean[] initialRoc = null;
@@ -352,23 +354,100 @@ public final class DesignRun<S extends DesignRun.Summary> {
                     done.incrementAndGet();
                 }
                 journal.blockRan(p, b, first, part, runs);
-                Save save;
-                long snapshot;
                 synchronized (lock) {
                     doneBlocks.add(k);
-                    save = journal.blockDone(p, b, part, doneBlocks);
-                    snapshot = ++snapshots[0];
-                }
-                if (save != null) {
-                    synchronized (saveLock) {
-                        if (snapshot > saved[0]) {
-                            save.run();
-                            saved[0] = snapshot;
-                        }
-                    }
+                    saver.offer(journal.blockDone(p, b, part, doneBlocks));
                 }
             }
             return null;
-        }, () -> stop.set(true));
+        }, () -> stop.set(true)));
+    }
+
+    /**
+     * Runs the saves that {@link Journal#blockDone} returns on a thread of their own, so that no
+     * worker waits for a snapshot to reach the disk; a save is skipped when a later one is already
+     * waiting (the later snapshot holds everything the earlier one does). The first failure stops the
+     * job and is thrown by {@link #runThenFinish}, which also waits for the latest snapshot to be saved.
+     */
+    private final class Saver {
+        private final AtomicReference<Save> latest = new AtomicReference<>();
+        private final AtomicReference<Exception> failure = new AtomicReference<>();
+        private ExecutorService thread;
+
+        /** Hands over the newest snapshot's save (null: nothing to save). Called under the runner's lock, in order. */
+        void offer(Save save) {
+            if (save == null) {
+                return;
+            }
+            if (thread == null) {
+                thread = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "ballast-journal");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            if (latest.getAndSet(save) == null && !thread.isShutdown()) {
+                thread.execute(this::saveLatest);
+            }
+        }
+
+        private void saveLatest() {
+            Save save = latest.getAndSet(null);
+            if (save == null || failure.get() != null) {
+                return;
+            }
+            try {
+                save.run();
+            } catch (Exception e) {
+                failure.compareAndSet(null, e);
+                stop.set(true);
+            }
+        }
+
+        /**
+         * Runs {@code job}, then waits until the latest snapshot is saved; throws what the job threw
+         * (with a failed save as suppressed), else the first failure of a save.
+         */
+        void runThenFinish(Job job) throws Exception {
+            try {
+                job.run();
+            } catch (Exception e) {
+                try {
+                    finish();
+                } catch (Exception saveFailure) {
+                    e.addSuppressed(saveFailure);
+                }
+                throw e;
+            }
+            finish();
+        }
+
+        private void finish() throws Exception {
+            if (thread != null) {
+                thread.shutdown();
+                boolean interrupted = false;
+                while (true) {
+                    try {
+                        if (thread.awaitTermination(1, TimeUnit.DAYS)) {
+                            break;
+                        }
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            Exception e = failure.get();
+            if (e != null) {
+                throw e;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Job {
+        void run() throws Exception;
     }
 }

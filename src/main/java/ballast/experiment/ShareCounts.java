@@ -23,6 +23,11 @@ final class ShareCounts {
     private final long[][] rows = new long[BatchSummary.SHARE_RESOLUTION + 1][];
     // Which rows hold a count, so that writing does not scan the rows of a dense total.
     private final boolean[] used = new boolean[rows.length];
+    // Each used row as last written, and whether it changed since: a batch rewrites its journal after
+    // every block, and a block changes few of the rows of the running total, so only those are encoded.
+    private final byte[][] encoded = new byte[rows.length][];
+    private final boolean[] stale = new boolean[rows.length];
+    private byte[] buffer;
 
     private ShareCounts(int ticks, boolean dense) {
         this.ticks = ticks;
@@ -56,6 +61,7 @@ final class ShareCounts {
     void add(int key, int tick) {
         row(key)[tick]++;
         used[key] = true;
+        stale[key] = true;
     }
 
     /** Adds every count of {@code other}. */
@@ -64,6 +70,7 @@ final class ShareCounts {
             long[] from = other.rows[k];
             if (other.used[k]) {
                 used[k] = true;
+                stale[k] = true;
                 long[] into = row(k);
                 for (int t = 0; t < ticks; t++) {
                     into[t] += from[t];
@@ -92,7 +99,10 @@ final class ShareCounts {
         return new BatchSummary.SortedCounts(keys, runs);
     }
 
-    /** Writes the rows that hold a count: their number, then each key and its counts. */
+    /**
+     * Writes the rows that hold a count: their number, then each key and its counts. Rows unchanged
+     * since the last call are written from their kept encoding.
+     */
     void write(DataOutputStream out) throws IOException {
         int n = 0;
         for (boolean u : used) {
@@ -101,8 +111,15 @@ final class ShareCounts {
         out.writeInt(n);
         for (int k = 0; k < rows.length; k++) {
             if (used[k]) {
+                if (stale[k] || encoded[k] == null) {
+                    if (buffer == null) {
+                        buffer = new byte[Varints.MAX_BYTES * ticks];
+                    }
+                    encoded[k] = Arrays.copyOf(buffer, Varints.encode(rows[k], buffer));
+                    stale[k] = false;
+                }
                 out.writeInt(k);
-                Varints.write(out, rows[k]);
+                out.write(encoded[k]);
             }
         }
     }
@@ -117,6 +134,7 @@ final class ShareCounts {
             }
             long[] row = row(key);
             used[key] = true;
+            stale[key] = true;
             for (int t = 0; t < ticks; t++) {
                 row[t] = Varints.read(in);
             }

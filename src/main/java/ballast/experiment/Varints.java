@@ -10,6 +10,9 @@ import java.io.IOException;
  * after every block.
  */
 final class Varints {
+    /** The most bytes one value takes. */
+    static final int MAX_BYTES = 10;
+
     private Varints() {
     }
 
@@ -18,7 +21,12 @@ final class Varints {
      * every call, which byte by byte made encoding a journal cost more than writing it.
      */
     static void write(DataOutput out, long[] row) throws IOException {
-        byte[] bytes = new byte[10 * row.length];
+        byte[] bytes = new byte[MAX_BYTES * row.length];
+        out.write(bytes, 0, encode(row, bytes));
+    }
+
+    /** Encodes every value of {@code row} into {@code bytes} (at least {@link #MAX_BYTES} per value); returns the length. */
+    static int encode(long[] row, byte[] bytes) {
         int n = 0;
         for (long value : row) {
             long v = (value << 1) ^ (value >> 63);
@@ -28,7 +36,7 @@ final class Varints {
             }
             bytes[n++] = (byte) v;
         }
-        out.write(bytes, 0, n);
+        return n;
     }
 
     static long read(DataInput in) throws IOException {

@@ -83,6 +83,44 @@ class BatchTest {
     }
 
     @Test
+    void aJournalRewrittenAfterEveryBlockSaysWhatAJournalWrittenOnceSays() throws Exception {
+        boolean[] roc = DesignRun.initialRoc(BASELINE.parameters().countries());
+        RecognitionModel model = new RecognitionModel(BASELINE.parameters());
+        BatchSummary rewritten = BatchSummary.runningTotal(BASELINE.parameters());
+        BatchSummary once = BatchSummary.runningTotal(BASELINE.parameters());
+        byte[] last = null;
+        for (int block = 0; block < 4; block++) {
+            BatchSummary part = BatchSummary.of(BASELINE.parameters());
+            for (int i = 0; i < 50; i++) {
+                part.add(model.simulate(Seeds.replication(BASELINE.seed(), block * 50L + i)), roc);
+            }
+            rewritten.merge(part);
+            once.merge(part);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            rewritten.write(new DataOutputStream(bytes));
+            last = bytes.toByteArray();
+        }
+        ByteArrayOutputStream fresh = new ByteArrayOutputStream();
+        once.write(new DataOutputStream(fresh));
+        assertArrayEquals(fresh.toByteArray(), last);
+        BatchSummary back = BatchSummary.read(new DataInputStream(new ByteArrayInputStream(last)), true);
+        assertTrue(once.sameCounts(back));
+        // A total read back from a journal and merged into again is written in full, changed rows included.
+        BatchSummary part = BatchSummary.of(BASELINE.parameters());
+        part.add(model.simulate(Seeds.replication(BASELINE.seed(), 999)), roc);
+        back.merge(part);
+        once.merge(part);
+        ByteArrayOutputStream a = new ByteArrayOutputStream();
+        back.write(new DataOutputStream(a));
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        BatchSummary.read(new DataInputStream(new ByteArrayInputStream(a.toByteArray())), false)
+                .write(new DataOutputStream(b));
+        assertArrayEquals(b.toByteArray(), a.toByteArray());
+        assertTrue(once.sameCounts(BatchSummary.read(new DataInputStream(new ByteArrayInputStream(a.toByteArray())),
+                true)));
+    }
+
+    @Test
     void theBatchKeepsTheMoneyOfItsRunsExactly() {
         int n = 40;
         boolean[] roc = new boolean[12];
