@@ -1,6 +1,7 @@
 package ballast.output.chart;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,9 +45,18 @@ public final class ChartFolder {
         Files.createDirectories(parent);
         Path work = Files.createTempDirectory(parent, ".charts-");
         try {
+            // Figures are drawn on all cores (each has its own chart objects); the files keep figure order.
             List<Path> drawn = new ArrayList<>();
-            for (Figure f : figures) {
-                drawn.addAll(ChartWriter.write(f, work, formats));
+            try {
+                figures.parallelStream().map(f -> {
+                    try {
+                        return ChartWriter.write(f, work, formats);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).toList().forEach(drawn::addAll);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
             Files.createDirectories(target);
             List<Path> written = new ArrayList<>();
