@@ -529,7 +529,7 @@ public final class ReferenceLoop implements RunRecord {
     private double sum(Term[] list, double[] signedWeights, int t) {
         double s = 0;
         for (int k = 0; k < list.length; k++) {
-            s += signedWeights[k] * list[k].coefficient(view, t);
+            s += signedWeights[k] * DecisionRule.coefficient(list[k], view, t);
         }
         return s;
     }
@@ -549,7 +549,7 @@ public final class ReferenceLoop implements RunRecord {
             view.i = i;
             for (Term term : TERMS) {
                 double w = weight[term.ordinal()];
-                terms[term.ordinal()] = w == 0.0 ? 0.0 : w * term.coefficient(view, t) * switch (term.money()) {
+                terms[term.ordinal()] = w == 0.0 ? 0.0 : w * DecisionRule.coefficient(term, view, t) * switch (term.money()) {
                     case NONE -> 1.0;
                     case OFFER -> offerEffect[i];
                     case AID -> aidEffect[i];
