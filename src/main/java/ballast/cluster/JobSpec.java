@@ -25,6 +25,8 @@ public record JobSpec(String name, Path logs, Path workingDirectory, String part
     private static final Pattern PARTITION = Pattern.compile("[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*");
     private static final Pattern TIME = Pattern.compile("([0-9]+-)?[0-9]+(:[0-9]{1,2}){0,2}");
     private static final Pattern MEMORY = Pattern.compile("[0-9]+[KMGTkmgt]?");
+    /** The least memory a task may ask for: the JVM, the model and a shard's counts need about this. */
+    static final long MIN_MEGABYTES = 256;
 
     /** @throws IllegalArgumentException naming the value that is not of its form */
     public JobSpec {
@@ -33,6 +35,12 @@ public record JobSpec(String name, Path logs, Path workingDirectory, String part
         }
         Objects.requireNonNull(logs, "logs");
         Objects.requireNonNull(workingDirectory, "workingDirectory");
+        for (Path p : List.of(logs, workingDirectory)) {
+            if (p.toString().contains("\n") || p.toString().contains("\r")) {
+                throw new IllegalArgumentException("a job script cannot name a folder with a line break in its name: '"
+                        + p.toString().replace("\n", "\\n").replace("\r", "\\r") + "'");
+            }
+        }
         if (partition != null && !PARTITION.matcher(partition).matches()) {
             throw new IllegalArgumentException("--partition: '" + partition + "' is not a partition name");
         }
@@ -42,6 +50,10 @@ public record JobSpec(String name, Path logs, Path workingDirectory, String part
         }
         if (memory != null && !MEMORY.matcher(memory).matches()) {
             throw new IllegalArgumentException("--mem: '" + memory + "' is not a memory size; write e.g. 4G or 500M");
+        }
+        if (memory != null && kilobytes(memory) > 0 && kilobytes(memory) < MIN_MEGABYTES << 10) {
+            throw new IllegalArgumentException("--mem: '" + memory + "' is too little for a Java task; give at least "
+                    + MIN_MEGABYTES + "M (or 0, which SLURM takes as all of a node's memory)");
         }
         if (cpusPerTask < 1 || cpusPerTask > 1024) {
             throw new IllegalArgumentException("--cpus-per-task must be between 1 and 1024, got " + cpusPerTask);
@@ -57,10 +69,26 @@ public record JobSpec(String name, Path logs, Path workingDirectory, String part
 
     /** Returns the memory as a JVM size (e.g. {@code 4g}), or null. */
     public String jvmMemory() {
-        if (memory == null) {
-            return null;
+        if (memory == null || kilobytes(memory) == 0) {
+            return null; // --mem=0: all of the node's memory, which the JVM sizes its heap to by itself
         }
         char last = memory.charAt(memory.length() - 1);
         return Character.isDigit(last) ? memory + "m" : memory.toLowerCase(Locale.ROOT);
+    }
+
+    /** Returns a SLURM memory size (a number alone is megabytes) in kilobytes; huge values saturate. */
+    static long kilobytes(String memory) {
+        char last = Character.toUpperCase(memory.charAt(memory.length() - 1));
+        String digits = Character.isDigit(last) ? memory : memory.substring(0, memory.length() - 1);
+        if (digits.length() > 12) {
+            return Long.MAX_VALUE;
+        }
+        long n = Long.parseLong(digits);
+        return switch (last) {
+            case 'K' -> n;
+            case 'G' -> n << 20;
+            case 'T' -> n << 30;
+            default -> n << 10;
+        };
     }
 }

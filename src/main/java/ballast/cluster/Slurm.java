@@ -71,8 +71,7 @@ public final class Slurm implements Scheduler {
         }
         StringBuilder s = new StringBuilder("#!/bin/bash\n");
         for (String d : directives) {
-            // sbatch reads a directive up to the end of the line; paths with spaces are fine, a quote would be kept.
-            s.append("#SBATCH ").append(d).append('\n');
+            s.append("#SBATCH ").append(directive(d)).append('\n');
         }
         s.append("set -euo pipefail\n");
         for (String line : job.setup()) {
@@ -83,6 +82,27 @@ public final class Slurm implements Scheduler {
         }
         s.append(command).append('\n');
         return s.toString();
+    }
+
+    /**
+     * Writes {@code --name=value} as sbatch reads an {@code #SBATCH} line: it splits the line at
+     * white space outside double quotes, drops the quotes, takes a backslash as escaping the next
+     * character, and ends the line at an unescaped {@code #}. So the value is quoted, and {@code \},
+     * {@code "} and {@code #} in it escaped (a folder named {@code runs #2} stays one path).
+     */
+    static String directive(String option) {
+        int eq = option.indexOf('=');
+        if (option.substring(eq + 1).chars().noneMatch(c -> Character.isWhitespace(c) || "\\\"'#".indexOf(c) >= 0)) {
+            return option;
+        }
+        StringBuilder value = new StringBuilder();
+        for (char c : option.substring(eq + 1).toCharArray()) {
+            if (c == '\\' || c == '"' || c == '#') {
+                value.append('\\');
+            }
+            value.append(c);
+        }
+        return option.substring(0, eq + 1) + '"' + value + '"';
     }
 
     @Override
