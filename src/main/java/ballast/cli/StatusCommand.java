@@ -35,10 +35,24 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        try {
+            return status(out);
+        } catch (ClusterFolder.Damaged e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
+    private int status(PrintWriter out) throws Exception {
         ShardSet shards;
         try {
             shards = ShardSet.find(folders);
         } catch (ShardSet.Refusal r) {
+            // A 'ballast slurm' job whose tasks have not yet started has no shard to read: say it from its plan.
+            if (folders.size() == 1 && ClusterFolder.is(folders.get(0)) && !hasShards(folders.get(0))) {
+                notStarted(folders.get(0), out);
+                cluster(folders.get(0), out);
+                return 0;
+            }
             throw new UserException(r.getMessage());
         }
         ShardFolder.Job job = shards.job();
@@ -48,7 +62,8 @@ final class StatusCommand implements Callable<Integer> {
             saved += e.savedReplications();
             finished += e.finished() ? 1 : 0;
         }
-        out.printf(Locale.ROOT, "%s, in %,d shards%n", capitalise(job.describe()), job.shards());
+        out.printf(Locale.ROOT, "%s, in %,d %s%n", capitalise(job.describe()), job.shards(),
+                job.shards() == 1 ? "shard" : "shards");
         out.printf(Locale.ROOT, "done: %,d of %,d shards; %,d of %,d replications saved (%.1f%%)%n", finished,
                 job.shards(), saved, job.units(), 100.0 * saved / job.units());
         int shown = 0;
@@ -76,6 +91,30 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static boolean hasShards(Path dir) throws IOException {
+        Path shards = dir.resolve(ClusterFolder.SHARDS);
+        if (!Files.isDirectory(shards)) {
+            return false;
+        }
+        try (var list = Files.list(shards)) {
+            return list.findAny().isPresent();
+        }
+    }
+
+    /** Prints the counts of a cluster job none of whose shards has started, from its {@code cluster.json}. */
+    private static void notStarted(Path dir, PrintWriter out) throws IOException {
+        var plan = ClusterFolder.plan(dir);
+        int shardCount = plan.path("shards").asInt(0);
+        long units = plan.path("replications").asLong(0);
+        if (shardCount < 1 || units < 1) {
+            throw new ClusterFolder.Damaged(dir.resolve(ClusterFolder.PLAN));
+        }
+        out.printf(Locale.ROOT, "A %s of %s (%,d replications), in %,d %s%n", plan.path("job").asText("job"),
+                plan.path("scenario").asText("?"), units, shardCount, shardCount == 1 ? "shard" : "shards");
+        out.printf(Locale.ROOT, "done: 0 of %,d shards; 0 of %,d replications saved (0.0%%)%n", shardCount, units);
+        out.printf(Locale.ROOT, "not started: %s%n", shardCount == 1 ? "shard 1" : "shards 1 to " + shardCount);
     }
 
     /** Prints what the scheduler says of a cluster job's array and merge, and whether the merge is written. */

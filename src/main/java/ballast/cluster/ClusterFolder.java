@@ -65,10 +65,36 @@ public final class ClusterFolder {
         Files.writeString(dir.resolve(PLAN), JSON.writeValueAsString(plan) + "\n", StandardCharsets.UTF_8);
     }
 
+    /** A {@code cluster.json} or {@code jobs.json} that is not what Ballast wrote; the message names it. */
+    public static final class Damaged extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public Damaged(Path file) {
+            super(file + " is damaged (not the JSON 'ballast slurm' wrote); the shards and their tables are "
+                    + "unaffected: 'ballast status " + file.getParent().resolve(SHARDS) + "' still counts them");
+        }
+    }
+
+    /** Returns what {@code cluster.json} of {@code dir} says (job, scenario, shards, replications, ...). */
+    public static JsonNode plan(Path dir) throws IOException {
+        return read(dir.resolve(PLAN));
+    }
+
+    private static JsonNode read(Path file) throws IOException {
+        try {
+            JsonNode root = JSON.readTree(file.toFile());
+            if (root == null || !root.isObject()) {
+                throw new Damaged(file);
+            }
+            return root;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new Damaged(file);
+        }
+    }
+
     /** Returns the scheduler named in the {@code cluster.json} of {@code dir}, or null. */
     public static Scheduler schedulerOf(Path dir) throws IOException {
-        JsonNode root = JSON.readTree(dir.resolve(PLAN).toFile());
-        return root == null ? null : scheduler(root.path("scheduler").asText(""));
+        return scheduler(plan(dir).path("scheduler").asText(""));
     }
 
     /** Saves the ids of a submission in {@code jobs.json} (replaced atomically). */
@@ -88,9 +114,9 @@ public final class ClusterFolder {
         if (!Files.exists(file)) {
             return null;
         }
-        JsonNode root = JSON.readTree(file.toFile());
-        if (root == null || !root.path("arrayJob").isTextual() || !root.path("afterJob").isTextual()) {
-            return null;
+        JsonNode root = read(file);
+        if (!root.path("arrayJob").isTextual() || !root.path("afterJob").isTextual()) {
+            throw new Damaged(file);
         }
         return new Scheduler.Submission(root.get("arrayJob").asText(), root.get("afterJob").asText());
     }
