@@ -2,11 +2,13 @@ package ballast.cli;
 
 import ballast.experiment.HistoricalRecord;
 import ballast.output.FolderException;
+import ballast.output.ResultFolder;
 import ballast.output.chart.SavedBatch;
 import ballast.scenario.Problem;
 import ballast.scenario.ScenarioException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -35,6 +37,14 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
         }
         if (e instanceof FileAlreadyExistsException fe) {
             boolean chart = fe.getFile().matches(".*\\.(png|svg|pdf)$");
+            if (ResultFolder.EMPTY_CLAIM.equals(fe.getReason())) {
+                // What a job killed before its results were moved in leaves (e.g. a merge job at its time limit).
+                Path dir = Path.of(fe.getFile());
+                err.println("ballast: " + dir + " already exists, empty: a job that was stopped before its results "
+                        + "were moved in leaves it so; if no job is writing it, delete it (and any "
+                        + dir.resolveSibling("." + dir.getFileName() + ".partial-*") + ") and run the command again");
+                return BAD_INPUT;
+            }
             err.println("ballast: " + fe.getFile() + " already exists; results are never overwritten "
                     + (chart ? "(pass --replace to redraw charts of this width and format)" : "(choose another --out)"));
             return BAD_INPUT;

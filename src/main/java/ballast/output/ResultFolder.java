@@ -95,7 +95,8 @@ public final class ResultFolder implements AutoCloseable {
                 try {
                     return Files.createDirectory(dir);
                 } catch (FileAlreadyExistsException e) {
-                    throw new FileAlreadyExistsException(exactly.toString(), null, "results are never overwritten");
+                    throw new FileAlreadyExistsException(exactly.toString(), null,
+                            Files.isDirectory(dir) && isEmpty(dir) ? EMPTY_CLAIM : "results are never overwritten");
                 }
             }
             Path parent = root.resolve(subject).toAbsolutePath().normalize();
@@ -111,6 +112,9 @@ public final class ResultFolder implements AutoCloseable {
             throw new IOException("no free folder name " + parent.resolve(base) + "-N for N up to " + MAX_SUFFIX);
         }
     }
+
+    /** The reason of the refusal of a folder that exists but is empty (a claim whose job was stopped). */
+    public static final String EMPTY_CLAIM = "exists, empty";
 
     /** Returns {@code name} as one safe folder name (never empty, never starting with a dot, no separators). */
     static String safeName(String name) {

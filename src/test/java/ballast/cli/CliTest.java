@@ -96,6 +96,18 @@ class CliTest {
     }
 
     @Test
+    void anEmptyFolderLeftByAStoppedJobIsRefusedWithWhatToDelete() throws Exception {
+        // A job killed before it moved its results in (a merge at its time limit, say) leaves its claim empty.
+        Path out = Files.createDirectory(dir.resolve("claimed"));
+        Cli again = Cli.run("run", BASELINE, "--out", out.toString());
+        assertEquals(2, again.exitCode());
+        assertTrue(again.err().contains(out + " already exists, empty: a job that was stopped before its results were "
+                + "moved in leaves it so; if no job is writing it, delete it"), again.err());
+        assertTrue(again.err().contains(".claimed.partial-*"), again.err());
+        assertEquals(1, again.err().lines().count(), again.err());
+    }
+
+    @Test
     void aBrokenScenarioGivesItsProblemsExitCode2AndWritesNothing() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), Files.readString(Path.of(BASELINE))
                 .replace("horizonMonths: 120", "horizonMonths: 0")

@@ -55,6 +55,12 @@ class SlurmCliTest {
                 + "sbatch --dependency=afterok:${jid%%;*} " + job.resolve("merge.sbatch")), cli.err());
         assertTrue(Files.readString(job.resolve(ClusterFolder.PLAN)).contains("\"shards\" : 3"));
 
+        // Before any task has run, status says so from the job's plan.
+        Cli before = Cli.run("status", job.toString());
+        assertEquals(0, before.exitCode(), before.err());
+        assertTrue(before.out().contains("done: 0 of 3 shards; 0 of 1,300 replications saved"), before.out());
+        assertTrue(before.out().contains("not started: shards 1 to 3"), before.out());
+
         // What SLURM would do: each task, in any order (one of them twice: a task run again does no harm), then the merge.
         for (int task : new int[] {2, 3, 1, 2}) {
             bash(job.resolve("shards.sbatch"), task);
