@@ -50,7 +50,7 @@ import picocli.CommandLine.Unmatched;
 final class SlurmCommand implements Callable<Integer> {
     private static final Set<String> JOBS = Set.of("batch", "sweep", "sensitivity");
     private static final List<String> REFUSED = List.of("--out", "--shard", "--resume", "--keep-runs", "--list-params",
-            "--help", "-h", "--version", "-V");
+            "--threads", "--help", "-h", "--version", "-V");
 
     @Option(names = "--shards", required = true, paramLabel = "N", converter = JobOptions.Count.class,
             description = "Shards, one task of the array each (1 to " + Shard.MAX_SHARDS + "; SLURM's MaxArraySize, "
@@ -116,9 +116,11 @@ final class SlurmCommand implements Callable<Integer> {
         for (String a : args) {
             for (String refused : REFUSED) {
                 if (a.equals(refused) || a.startsWith(refused + "=")) {
-                    throw new UserException(refused + " is not for 'ballast slurm " + kind + "': " + (refused.equals(
-                            "--out") ? "--out names the job's folder and goes before or after the job's arguments"
-                            : "each task runs its own shard into the job's folder"));
+                    throw new UserException(refused + " is not for 'ballast slurm " + kind + "': " + switch (refused) {
+                        case "--out" -> "--out names the job's folder and goes before or after the job's arguments";
+                        case "--threads" -> "each task runs on as many threads as it has cores; give --cpus-per-task";
+                        default -> "each task runs its own shard into the job's folder";
+                    });
                 }
             }
         }
@@ -130,10 +132,8 @@ final class SlurmCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException("--shards " + shardCount + ": " + e.getMessage());
         }
-        if (args.stream().noneMatch(a -> a.equals("--threads") || a.startsWith("--threads="))) {
-            args.add("--threads");
-            args.add(Integer.toString(cpusPerTask));
-        }
+        args.add("--threads");
+        args.add(Integer.toString(cpusPerTask));
         ResultFolder.Target target = out != null ? ResultFolder.Target.exactly(out)
                 : ResultFolder.Target.byDefault(resultsRoot, checked.scenarioName(), "slurm-" + checked.resultsKind(),
                         started);

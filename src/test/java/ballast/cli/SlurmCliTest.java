@@ -153,6 +153,8 @@ class SlurmCliTest {
                 "--shards", "2", "--out", out.toString());
         refused("--shards 4: 3 replications cannot be cut into 4 shards", "slurm", "batch", TINY, "-n", "3", "--shards",
                 "4", "--out", out.toString());
+        refused("--threads is not for 'ballast slurm batch': each task runs on as many threads as it has cores; give "
+                + "--cpus-per-task", "slurm", "batch", TINY, "--threads", "2", "--shards", "2", "--out", out.toString());
         refused("--shard is not for 'ballast slurm batch'", "slurm", "batch", TINY, "--shard", "1/2", "--shards", "2",
                 "--out", out.toString());
         refused("--time: '2h' is not a time limit", "slurm", "batch", TINY, "--shards", "2", "--time", "2h", "--out",
