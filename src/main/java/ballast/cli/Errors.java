@@ -65,6 +65,19 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
             err.println("ballast: " + ue.getMessage());
             return BAD_INPUT;
         }
+        if (e instanceof java.nio.file.NoSuchFileException nf) {
+            err.println("ballast: " + nf.getFile() + ": no such file or folder");
+            return IO;
+        }
+        if (e instanceof java.nio.file.AccessDeniedException ad) {
+            err.println("ballast: " + ad.getFile() + ": permission denied");
+            return IO;
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            err.println("ballast: " + fs.getFile() + ": " + (fs.getReason() != null ? fs.getReason()
+                    : fs.getClass().getSimpleName()));
+            return IO;
+        }
         if (e instanceof IOException io) {
             err.println("ballast: I/O error: " + io);
             return IO;

@@ -96,6 +96,20 @@ class CliTest {
     }
 
     @Test
+    void anOutFolderThatCannotBeMadeIsOneLineWithoutAJavaExceptionName() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Cli cli = Cli.run("run", BASELINE, "--out", file.resolve("x").toString());
+        assertTrue(cli.exitCode() != 0);
+        assertEquals(1, cli.err().lines().count(), cli.err());
+        assertTrue(cli.err().startsWith("ballast: " + file), cli.err());
+        // And a folder under one that does not exist, where the file system refuses to make it.
+        Cli missing = Cli.run("run", BASELINE, "--out", "/proc/no-such-folder/x");
+        assertEquals(1, missing.exitCode());
+        assertEquals("ballast: /proc/no-such-folder: no such file or folder", missing.err().strip());
+        assertFalse(cli.err().contains("Exception"), cli.err());
+    }
+
+    @Test
     void anEmptyFolderLeftByAStoppedJobIsRefusedWithWhatToDelete() throws Exception {
         // A job killed before it moved its results in (a merge at its time limit, say) leaves its claim empty.
         Path out = Files.createDirectory(dir.resolve("claimed"));
