@@ -84,11 +84,12 @@ public record JobSpec(String name, Path logs, Path workingDirectory, String part
             return Long.MAX_VALUE;
         }
         long n = Long.parseLong(digits);
-        return switch (last) {
-            case 'K' -> n;
-            case 'G' -> n << 20;
-            case 'T' -> n << 30;
-            default -> n << 10;
+        int shift = switch (last) {
+            case 'K' -> 0;
+            case 'G' -> 20;
+            case 'T' -> 30;
+            default -> 10;
         };
+        return n > Long.MAX_VALUE >> shift ? Long.MAX_VALUE : n << shift;
     }
 }
