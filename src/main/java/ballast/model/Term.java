@@ -20,93 +20,82 @@ import java.util.Locale;
  * <p>A new covariate from the record is one entry here: its key, default, side and a coefficient
  * that reads the state; a yearly covariate from a new column of the state-year panel reads it by name
  * ({@code c.yearly("column", fallback)}, the year before's value), since the panel reader keeps every
- * value column. The schema and the README's parameter table are checked against this list by tests.
+ * value column. The schema and the README's parameter table (where each default's source or rationale
+ * is written, once) are checked against this list by tests.
  *
  * <p>Money terms: the value of {@link #OFFER} and {@link #FRAGILITY} is a coefficient times
  * {@code money(rival's offer)}, that of {@link #AID} a coefficient times {@code money(aid)}, so that
  * patrons can price a dollar without recomputing the other terms (see {@link DecisionRule}).
  */
 public enum Term {
-    OFFER("offer", true, Money.OFFER, true, 0.35, "per unit of money(offer)",
-            "judgement: with no fragility an offer of 1% of GDP multiplies the hazard by 1.27, of 10% by 2.3") {
+    OFFER("offer", true, Money.OFFER, true, 0.35, "per unit of money(offer)") {
         @Override
         public double coefficient(StateView c, int tick) {
             return c.spec().offerSensitivity();
         }
     },
-    FRAGILITY("fragility", true, Money.OFFER, true, 0.5, "per unit of fragility x money(offer)",
-            "judgement: each unit of fragility adds 0.5 to the offer's weight (0.80 at Haiti's 0.9)") {
+    FRAGILITY("fragility", true, Money.OFFER, true, 0.5, "per unit of fragility x money(offer)") {
         @Override
         public double coefficient(StateView c, int tick) {
             return (c.spec().fragility() + c.shockFragility()) * c.spec().offerSensitivity();
         }
     },
-    EXPOSURE("exposure", true, Money.NONE, true, 1.0, "per unit of exposure to the PRC",
-            "judgement: full exposure (1) multiplies the hazard by e") {
+    EXPOSURE("exposure", true, Money.NONE, true, 1.0, "per unit of exposure to the PRC") {
         @Override
         public double coefficient(StateView c, int tick) {
             return c.onTaipeiSide() ? c.spec().prcExposure() : -c.spec().prcExposure();
         }
     },
-    CONTAGION("contagion", true, Money.NONE, 0.4, "per recent switch in the sub-region",
-            "each neighbour's switch to the rival within the window") {
+    CONTAGION("contagion", true, Money.NONE, 0.4, "per recent switch in the sub-region") {
         @Override
         public double coefficient(StateView c, int tick) {
             return c.contagion(tick);
         }
     },
-    NEW_GOVERNMENT("newGovernment", true, Money.NONE, 1.2, "in the window after a change of government",
-            "a change of party or a coup in the newGovernmentWindowMonths before") {
+    NEW_GOVERNMENT("newGovernment", true, Money.NONE, 1.2, "in the window after a change of government") {
         @Override
         public double coefficient(StateView c, int tick) {
             return c.isNewGovernment(tick) ? 1.0 : 0.0;
         }
     },
-    AID("aid", false, Money.AID, true, 0.35, "per unit of money(aid)",
-            "judgement: a dollar of aid holds as much as a dollar of offer pulls") {
+    AID("aid", false, Money.AID, true, 0.35, "per unit of money(aid)") {
         @Override
         public double coefficient(StateView c, int tick) {
             return 1.0;
         }
     },
-    ENGAGEMENT("engagement", false, Money.NONE, 0.4, "per unit of ln(1 + engagement points)",
-            "judgement: a fresh strategic partnership (3 points) multiplies the hazard by 0.57") {
+    ENGAGEMENT("engagement", false, Money.NONE, 0.4, "per unit of ln(1 + engagement points)") {
         @Override
         public double coefficient(StateView c, int tick) {
             return c.engagementValue();
         }
     },
-    BACKING("backing", false, Money.NONE, 0.5, "per unit of backing",
-            "judgement: US backing 0.6 multiplies the hazard by 0.74") {
+    BACKING("backing", false, Money.NONE, 0.5, "per unit of backing") {
         @Override
         public double coefficient(StateView c, int tick) {
             return c.backing();
         }
     },
-    AFFINITY("affinity", false, Money.NONE, true, 1.0, "per unit of affinity",
-            "unit weight; affinities are set per state in log-hazard units") {
+    AFFINITY("affinity", false, Money.NONE, true, 1.0, "per unit of affinity") {
         @Override
         public double coefficient(StateView c, int tick) {
             return c.onTaipeiSide() ? c.spec().affinity() : -c.spec().affinity();
         }
     },
-    STANCE("stance", false, Money.NONE, 1.0, "per unit of stance",
-            "unit weight: a government firmly for Taipei (+1) divides the hazard by e") {
+    STANCE("stance", false, Money.NONE, 1.0, "per unit of stance") {
         @Override
         public double coefficient(StateView c, int tick) {
             return c.onTaipeiSide() ? c.stance() : -c.stance();
         }
     },
-    SIZE("size", true, Money.NONE, true, 0.0, "per unit of ln(population / 1 million)",
-            "fitted (ballast calibrate); population of the year before, World Bank WDI") {
+    SIZE("size", true, Money.NONE, true, 0.0, "per unit of ln(population / 1 million)") {
         @Override
         public double coefficient(StateView c, int tick) {
             double population = c.population();
             return c.onTaipeiSide() ? Math.log(Math.max(population, MIN_POPULATION) / 1e6) : 0.0;
         }
     },
-    INCOME("income", true, Money.NONE, true, 0.0, "per unit of ln(GDP per head / US$ 3,000)",
-            "fitted (ballast calibrate); GDP and population of the year before, World Bank WDI; 0 where GDP is unknown") {
+    INCOME("income", true, Money.NONE, true, 0.0, "per unit of ln(GDP per head / US$ 3,000)") {
         @Override
         public double coefficient(StateView c, int tick) {
             double population = c.population();
@@ -114,30 +103,25 @@ public enum Term {
             return c.onTaipeiSide() && population > 0 && gdp > 0 ? Math.log(gdp * 1e6 / population / 3000.0) : 0.0;
         }
     },
-    US_FREE_ASSOCIATION("usFreeAssociation", true, Money.NONE, true, 0.0, "if in free association with the US",
-            "fitted (ballast calibrate); Compacts of Free Association (Marshall Islands, Palau)") {
+    US_FREE_ASSOCIATION("usFreeAssociation", true, Money.NONE, true, 0.0, "if in free association with the US") {
         @Override
         public double coefficient(StateView c, int tick) {
             return c.onTaipeiSide() && c.yearly(YearlyData.US_FREE_ASSOCIATION, 0.0) > 0.5 ? 1.0 : 0.0;
         }
     },
-    HISTORY("history", true, Money.NONE, true, 0.0, "if it has recognised Beijing before",
-            "fitted (ballast calibrate); from the record of switches, updated when it switches") {
+    HISTORY("history", true, Money.NONE, true, 0.0, "if it has recognised Beijing before") {
         @Override
         public double coefficient(StateView c, int tick) {
             return c.onTaipeiSide() && c.priorPrcTies() ? 1.0 : 0.0;
         }
     },
-    TAIPEI_DPP("taipeiDpp", true, Money.NONE, 0.0, "while Taipei's president is of the DPP",
-            "fitted (ballast calibrate): Beijing's effort against a DPP government in Taipei") {
+    TAIPEI_DPP("taipeiDpp", true, Money.NONE, 0.0, "while Taipei's president is of the DPP") {
         @Override
         public double coefficient(StateView c, int tick) {
             return c.onTaipeiSide() && c.taipeiDpp(tick) ? 1.0 : 0.0;
         }
     },
-    TRUCE("truce", true, Money.NONE, -3.6375861597263857, "while Beijing's posture is a truce",
-            "ln((0 + 0.5) / (18 + 1)): a truce withholds Beijing's acceptance, leaving only breaks it does not "
-                    + "answer; 0 of the 18 moves of 1990-2007 were such breaks (Jeffreys estimate)") {
+    TRUCE("truce", true, Money.NONE, -3.6375861597263857, "while Beijing's posture is a truce") {
         @Override
         public double coefficient(StateView c, int tick) {
             return c.onTaipeiSide() && c.truce(tick) ? 1.0 : 0.0;
@@ -160,20 +144,18 @@ public enum Term {
     private final boolean yearly;
     private final double defaultWeight;
     private final String unit;
-    private final String basis;
 
-    Term(String key, boolean pull, Money money, double defaultWeight, String unit, String basis) {
-        this(key, pull, money, false, defaultWeight, unit, basis);
+    Term(String key, boolean pull, Money money, double defaultWeight, String unit) {
+        this(key, pull, money, false, defaultWeight, unit);
     }
 
-    Term(String key, boolean pull, Money money, boolean yearly, double defaultWeight, String unit, String basis) {
+    Term(String key, boolean pull, Money money, boolean yearly, double defaultWeight, String unit) {
         this.key = key;
         this.yearly = yearly;
         this.pull = pull;
         this.money = money;
         this.defaultWeight = defaultWeight;
         this.unit = unit;
-        this.basis = basis;
     }
 
     /**
@@ -220,11 +202,6 @@ public enum Term {
     /** Returns what one unit of the term's value is, e.g. "per unit of money(offer)". */
     public String unit() {
         return unit;
-    }
-
-    /** Returns the default's source or rationale. */
-    public String basis() {
-        return basis;
     }
 
     /** Returns the column name, e.g. {@code pull_new_government} or {@code ballast_aid}. */
