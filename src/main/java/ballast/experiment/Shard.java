@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public record Shard(int index, int count) {
     /** The most shards of one job: far beyond any cluster's job arrays (SLURM's default limit is 1,000 tasks). */
     public static final int MAX_SHARDS = 1_000_000;
-    private static final Pattern FORM = Pattern.compile("\\s*([0-9]{1,9})\\s*/\\s*([0-9]{1,9})\\s*");
+    private static final Pattern FORM = Pattern.compile("\\s*([0-9]+)\\s*/\\s*([0-9]+)\\s*");
 
     /** @throws IllegalArgumentException if {@code count} or {@code index} is out of range */
     public Shard {
@@ -43,7 +43,18 @@ public record Shard(int index, int count) {
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a shard; write I/N, e.g. 3/4 for the third of four");
         }
-        return new Shard(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        // Any number of digits, so that a number too large gets the range's message, not "not a shard".
+        String index = m.group(1).replaceFirst("^0+(?=.)", "");
+        String count = m.group(2).replaceFirst("^0+(?=.)", "");
+        if (count.length() > 9 || Integer.parseInt(count) > MAX_SHARDS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the number of shards must be between 1 and "
+                    + "%,d, got %s", MAX_SHARDS, count));
+        }
+        if (index.length() > 9) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "shard %s of %s does not exist: shards are "
+                    + "numbered 1 to %s", index, count, count));
+        }
+        return new Shard(Integer.parseInt(index), Integer.parseInt(count));
     }
 
     /**

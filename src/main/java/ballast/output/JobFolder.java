@@ -126,8 +126,12 @@ public final class JobFolder implements AutoCloseable {
                 deleteTree(abs.resolve(PARTIAL));
                 Files.deleteIfExists(abs.resolve(LOCK));
             }
-            throw new NoSuchFileException(dir.toString(), null, "cannot resume: it is a finished " + noun
-                    + " (it has " + Manifest.FILE + ")");
+            boolean shard = Files.exists(abs.resolve(ShardFolder.BATCH_COUNTS))
+                    || Files.exists(abs.resolve(ShardFolder.POINT_COUNTS));
+            throw new NoSuchFileException(dir.toString(), null, shard
+                    ? "cannot resume: it is a finished shard (it has " + Manifest.FILE + "); 'ballast merge' adds it "
+                            + "to the other shards"
+                    : "cannot resume: it is a finished " + noun + " (it has " + Manifest.FILE + ")");
         }
         return folder;
     }

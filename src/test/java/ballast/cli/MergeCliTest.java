@@ -105,6 +105,11 @@ class MergeCliTest {
         assertTrue(other.err().contains(shard + " already holds shard 1/2 of a batch of tiny (1,000 replications, "
                 + "master seed 4), not shard 1/2 of a batch of tiny (1,000 replications, master seed 5); choose "
                 + "another --out"), other.err());
+        Cli resumed = Cli.run("batch", "--resume", shard.toString());
+        assertEquals(2, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("it is a finished shard (it has manifest.json); 'ballast merge' adds it to "
+                + "the other shards"), resumed.err());
+        assertTrue(Files.exists(shard.resolve(ShardFolder.BATCH_COUNTS)), "the finished shard is left as it was");
     }
 
     @Test

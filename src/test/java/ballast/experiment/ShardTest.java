@@ -56,6 +56,14 @@ class ShardTest {
                 .contains("shard 5 of 4 does not exist"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Shard.parse("3")).getMessage()
                 .contains("write I/N"));
+        // Numbers too large for an int are out of range, not malformed.
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Shard.parse("1/2147483648")).getMessage()
+                .contains("between 1 and 1,000,000, got 2147483648"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Shard.parse("1/1000001")).getMessage()
+                .contains("got 1000001"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Shard.parse("99999999999/4")).getMessage()
+                .contains("shard 99999999999 of 4 does not exist"));
+        assertEquals(new Shard(2, 4), Shard.parse("002/0004"));
         IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> new Shard(1, 8).first(6));
         assertTrue(empty.getMessage().contains("6 replications cannot be cut into 8 shards"), empty.getMessage());
     }
