@@ -141,6 +141,15 @@ class MergeCliTest {
                 "\"version\" : \"0.0.9\""));
         refused(old + " by Ballast 0.0.9", a1, old);
 
+        // A finished shard whose counts file is gone: status says so, as merge does, instead of counting it done.
+        Path lost = copy(a2, "lost");
+        Files.delete(lost.resolve(ShardFolder.BATCH_COUNTS));
+        Cli status = Cli.run("status", lost.toString());
+        assertEquals(1, status.exitCode(), status.out() + status.err());
+        assertTrue(status.err().contains(lost.resolve(Manifest.FILE) + " is damaged (its counts file counts.bin is "
+                + "missing)"), status.err());
+        assertFalse(status.out().contains("done"), status.out());
+
         // A sweep's shards of another design, and a sweep's shard among a batch's.
         Path sweep1 = sweepShard("sweep1", "1/2", "rule.offer=0:1:2");
         Path sweep2 = sweepShard("sweep2", "2/2", "rule.offer=0:0.5:2");
