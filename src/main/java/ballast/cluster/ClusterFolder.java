@@ -65,6 +65,9 @@ public final class ClusterFolder {
         Files.writeString(dir.resolve(PLAN), JSON.writeValueAsString(plan) + "\n", StandardCharsets.UTF_8);
     }
 
+    // cluster.json and jobs.json hold a few hundred bytes (the job's arguments at most a few kilobytes).
+    private static final long MAX_BYTES = 1 << 20;
+
     /** A {@code cluster.json} or {@code jobs.json} that is not what Ballast wrote; the message names it. */
     public static final class Damaged extends IOException {
         private static final long serialVersionUID = 1L;
@@ -81,6 +84,10 @@ public final class ClusterFolder {
     }
 
     private static JsonNode read(Path file) throws IOException {
+        // Ballast writes a few hundred bytes; anything else in its place (a device, a pipe, a huge file) is damage.
+        if (Files.exists(file) && (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES)) {
+            throw new Damaged(file);
+        }
         try {
             JsonNode root = JSON.readTree(file.toFile());
             if (root == null || !root.isObject()) {

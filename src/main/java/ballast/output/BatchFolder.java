@@ -187,6 +187,7 @@ public final class BatchFolder implements AutoCloseable {
         DesignRun<?> run = plan.layout();
         int states = parameters.countries().size();
         int ticks = parameters.ticks();
+        JobFolder.requireRegularFile(file, toDo);
         long size = Files.size(file);
         if (size < 40 || size > maxJournalBytes(parameters, run.blocks())) {
             throw FolderException.damaged(file, size < 40 ? "cut short, " + size + " bytes"
@@ -252,13 +253,14 @@ public final class BatchFolder implements AutoCloseable {
      */
     static long savedReplications(Path dir, Plan plan) throws IOException {
         Path file = dir.resolve(JOURNAL);
+        String toDo = "delete it and run 'ballast batch --resume " + dir + "' to run the batch again from the start";
+        JobFolder.requireRegularFile(file, toDo);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return 0;
         }
-        String toDo = "delete it and run 'ballast batch --resume " + dir + "' to run the batch again from the start";
         CRC32C crc = new CRC32C();
         int body = bytes.length - 4;
         if (body < 36) {

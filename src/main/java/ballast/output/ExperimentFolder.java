@@ -200,6 +200,7 @@ public final class ExperimentFolder implements AutoCloseable {
             return;
         }
         String resume = "run 'ballast " + plan.kind() + " --resume " + dir() + "'";
+        JobFolder.requireRegularFile(file, "delete it and " + resume + " to run its blocks again");
         long offset = 0;
         long intactEnd = 0;
         int lineNumber = 0;
@@ -323,12 +324,28 @@ public final class ExperimentFolder implements AutoCloseable {
         if (!Files.exists(file)) {
             return 0;
         }
+        JobFolder.requireRegularFile(file, "delete it and resume the job to run its blocks again");
         long n = 0;
-        try (java.io.BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                long[] parsed = line.length() > MAX_LINE ? null : parse(line);
-                if (parsed != null && parsed.length > 2) {
-                    n += parsed[2]; // a point's counts start with its replications
+        // Byte by byte with a bounded line, as load reads it: a damaged journal may hold no line break at all.
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            byte[] line = new byte[MAX_LINE];
+            int length = 0;
+            boolean tooLong = false;
+            for (int c = in.read(); ; c = in.read()) {
+                if (c == '\n' || c == -1) {
+                    long[] parsed = tooLong ? null : parse(new String(line, 0, length, StandardCharsets.US_ASCII));
+                    if (parsed != null && parsed.length > 2) {
+                        n += parsed[2]; // a point's counts start with its replications
+                    }
+                    if (c == -1) {
+                        break;
+                    }
+                    length = 0;
+                    tooLong = false;
+                } else if (length < MAX_LINE) {
+                    line[length++] = (byte) c;
+                } else {
+                    tooLong = true;
                 }
             }
         }

@@ -166,6 +166,21 @@ public final class JobFolder implements AutoCloseable {
     }
 
     /**
+     * Refuses a job's file that is not a regular file: a device, a pipe or a folder put in its place
+     * reports a size of 0 (or none), and reading it could block forever or never end. A file that does
+     * not exist passes; its caller decides what that means.
+     *
+     * @param toDo what the user can do, for the message
+     * @throws FolderException if {@code file} exists and is not a regular file
+     */
+    static void requireRegularFile(Path file, String toDo) throws FolderException {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw FolderException.damaged(file, Files.isDirectory(file) ? "a folder where a file should be"
+                    : "not a regular file", toDo);
+        }
+    }
+
+    /**
      * Reads and checks a plan saved by {@link #create}: valid JSON, this format, and the SHA-256 of
      * its contents as saved; the plan's own constructor checks its values.
      *
@@ -173,6 +188,7 @@ public final class JobFolder implements AutoCloseable {
      * @throws FolderException if it fails a check
      */
     static <T> T readPlan(Path file, Class<T> type, String toDo) throws IOException {
+        requireRegularFile(file, toDo);
         if (Files.size(file) > MAX_PLAN_BYTES) {
             throw FolderException.damaged(file, "it is larger than any plan, " + Files.size(file) + " bytes", toDo);
         }

@@ -313,6 +313,7 @@ public final class ShardFolder {
      */
     static ShardManifest readManifest(Path file) throws IOException {
         String toDo = "run the shard again in a new folder";
+        JobFolder.requireRegularFile(file, toDo);
         if (Files.size(file) > JobFolder.MAX_PLAN_BYTES) {
             throw FolderException.damaged(file, "larger than any manifest", toDo);
         }

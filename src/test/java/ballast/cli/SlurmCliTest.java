@@ -61,6 +61,14 @@ class SlurmCliTest {
         assertTrue(before.out().contains("done: 0 of 3 shards; 0 of 1,300 replications saved"), before.out());
         assertTrue(before.out().contains("not started: shards 1 to 3"), before.out());
 
+        // A jobs.json that is not a regular file (a pipe would block a read forever) is refused, not read.
+        Path jobs = job.resolve(ClusterFolder.JOBS);
+        Files.createDirectory(jobs);
+        Cli damaged = Cli.run("status", job.toString());
+        assertTrue(damaged.err().contains(jobs + " is damaged (not the JSON 'ballast slurm' wrote)"), damaged.err());
+        assertEquals(1, damaged.err().lines().count(), damaged.err());
+        Files.delete(jobs);
+
         // What SLURM would do: each task, in any order (one of them twice: a task run again does no harm), then the merge.
         for (int task : new int[] {2, 3, 1, 2}) {
             bash(job.resolve("shards.sbatch"), task);

@@ -176,6 +176,48 @@ class JournalTest {
         BatchFolder.open(dir.resolve("b")).close();
     }
 
+    /**
+     * A device, pipe or folder in a job file's place reports a size of 0 or none: read, it would never
+     * end ({@code /dev/zero}: an OutOfMemoryError) or never start (a FIFO). Each is refused by name.
+     */
+    @Test
+    void somethingThatIsNotARegularFileInPlaceOfAPlanOrJournalIsRefusedNotRead() throws Exception {
+        Path journal = journalOfB();
+        Path plan = journal.resolveSibling(BatchFolder.PLAN);
+        byte[] goodJournal = Files.readAllBytes(journal);
+        Files.delete(journal);
+        Files.createDirectory(journal);
+        FolderException folderInPlace = refusal();
+        assertTrue(folderInPlace.getMessage().startsWith(journal + " is damaged (a folder where a file should be)"),
+                folderInPlace.getMessage());
+        FolderException status = assertThrows(FolderException.class,
+                () -> BatchFolder.savedReplications(dir.resolve("b"), null));
+        assertTrue(status.getMessage().startsWith(journal + " is damaged"), status.getMessage());
+        Files.delete(journal);
+        Files.write(journal, goodJournal);
+
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "needs /dev/zero");
+        byte[] goodPlan = Files.readAllBytes(plan);
+        Files.delete(plan);
+        Files.createSymbolicLink(plan, zero);
+        FolderException device = assertThrows(FolderException.class, () -> BatchFolder.open(dir.resolve("b")).close());
+        assertTrue(device.getMessage().startsWith(plan + " is damaged (not a regular file)"), device.getMessage());
+        Files.delete(plan);
+        Files.write(plan, goodPlan);
+
+        try (ExperimentFolder folder = experimentWithThreeBlocks()) {
+            Path lines = folder.dir().resolve(ExperimentFolder.JOURNAL);
+            Files.delete(lines);
+            Files.createSymbolicLink(lines, zero);
+            FolderException e = assertThrows(FolderException.class, () -> blocks(folder));
+            assertTrue(e.getMessage().startsWith(lines + " is damaged (not a regular file)"), e.getMessage());
+            FolderException counted = assertThrows(FolderException.class,
+                    () -> ExperimentFolder.savedReplications(folder.dir()));
+            assertTrue(counted.getMessage().startsWith(lines + " is damaged"), counted.getMessage());
+        }
+    }
+
     @Test
     void aSecondProcessCannotOpenAFolderInUse() throws Exception {
         try (BatchFolder first = BatchFolder.create(ResultFolder.Target.exactly(dir.resolve("b")), plan(2_600))) {
