@@ -108,7 +108,7 @@ final class Fields {
             return fallback;
         }
         if (v < min || v > max) {
-            problems.add(s.source(), path(key), rangeMessage(min, max, s.text()));
+            problems.add(s.source(), path(key), rangeMessage(min, max, v < min, s.text()));
             return fallback;
         }
         readNumber(key, min, max, false, v);
@@ -148,21 +148,38 @@ final class Fields {
         }
         java.math.BigInteger v = s.integer();
         if (v.compareTo(java.math.BigInteger.valueOf(min)) < 0 || v.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
-            problems.add(s.source(), path(key), rangeMessage(min, max, s.text()));
+            problems.add(s.source(), path(key), rangeMessage(min, max, v.compareTo(java.math.BigInteger.valueOf(min)) < 0,
+                    s.text()));
             return fallback;
         }
         readNumber(key, min, max, true, v.doubleValue());
         return v.longValue();
     }
 
-    private static String rangeMessage(double min, double max, String got) {
-        if (max == Double.POSITIVE_INFINITY || max == Long.MAX_VALUE || max == Integer.MAX_VALUE) {
-            return "must be at least " + NumericField.format(min) + ", got " + got;
+    /**
+     * Says the range a value left: only its lower bound where the upper is no real limit (infinity or
+     * the largest long or int), and the other way round, so that a value above such a bound is told
+     * the bound it passed. {@code got} is quoted shortened (a number may have 100 digits).
+     */
+    private static String rangeMessage(double min, double max, boolean belowMin, String got) {
+        return rangeMessage(NumericField.format(min), NumericField.format(max),
+                min == Double.NEGATIVE_INFINITY || min == Long.MIN_VALUE || min == Integer.MIN_VALUE,
+                max == Double.POSITIVE_INFINITY || max == Long.MAX_VALUE || max == Integer.MAX_VALUE, belowMin, got);
+    }
+
+    /** The same for whole numbers, whose bounds are written exactly. */
+    private static String rangeMessage(long min, long max, boolean belowMin, String got) {
+        return rangeMessage(Long.toString(min), Long.toString(max), min == Long.MIN_VALUE || min == Integer.MIN_VALUE,
+                max == Long.MAX_VALUE || max == Integer.MAX_VALUE, belowMin, got);
+    }
+
+    private static String rangeMessage(String min, String max, boolean noMin, boolean noMax, boolean belowMin,
+            String got) {
+        String value = Problem.shorten(got);
+        if (belowMin ? noMax : noMin) {
+            return (belowMin ? "must be at least " + min : "must be at most " + max) + ", got " + value;
         }
-        if (min == Double.NEGATIVE_INFINITY || min == Long.MIN_VALUE) {
-            return "must be at most " + NumericField.format(max) + ", got " + got;
-        }
-        return "must be between " + NumericField.format(min) + " and " + NumericField.format(max) + ", got " + got;
+        return "must be between " + min + " and " + max + ", got " + value;
     }
 
     Boolean bool(String key) {

@@ -91,6 +91,10 @@ class YamlLimitsTest {
                 refusalOf("name: big\nseed: " + "9".repeat(5_000) + "\n"));
         assertEquals(List.of("bad.yaml:2:7: seed: a number of 5,001 characters; a number may have at most 100"),
                 refusalOf("name: big\nseed: 1." + "9".repeat(4_999) + "\n"));
+        // A hundred digits are read, and refused with the bound they pass (not "at least 0"), quoted shortened.
+        assertTrue(refusalOf("name: big\nseed: " + "9".repeat(100) + "\n").contains("bad.yaml:2:7: seed: must be "
+                + "between 0 and 9223372036854775807, got " + "9".repeat(60) + "…"));
+        assertTrue(refusalOf("name: big\nseed: -3\n").contains("bad.yaml:2:7: seed: must be at least 0, got -3"));
     }
 
     @Test
