@@ -53,7 +53,7 @@ final class CountryReader {
     record States(List<CountrySpec> countries, Setting setting) {
     }
 
-    static States read(Fields top, YearMonth start, Problems problems, List<Path> sources) {
+    static States read(Fields top, YearMonth start, Problems problems, List<Path> sources, TableCache cache) {
         Fields data = top.object("data");
         if (data == null) {
             if (!top.has("data")) {
@@ -67,7 +67,9 @@ final class CountryReader {
             Source at = data.node("countries").source();
             Path table = ScenarioLoader.relativeTo(at, statesPath);
             sources.add(table);
-            for (StateRow row : DataTables.states(table, at, data.path("countries"), problems)) {
+            String field = data.path("countries");
+            for (StateRow row : cache.get("states", table, problems,
+                    () -> List.copyOf(DataTables.states(table, at, field, problems)))) {
                 if (!ScenarioLoader.ISO3.contains(row.code())) {
                     problems.add(row.source(), "iso3", "'" + row.code() + "' is not an ISO 3166-1 alpha-3 code");
                 } else if (states.putIfAbsent(row.code(), row) != null) {
@@ -81,9 +83,11 @@ final class CountryReader {
             Source at = data.node("elections").source();
             Path table = ScenarioLoader.relativeTo(at, electionsPath);
             sources.add(table);
-            DataTables.elections(table, at, data.path("elections"), problems).forEach(r -> elections.put(r.code(), r));
+            String field = data.path("elections");
+            cache.get("elections", table, problems, () -> List.copyOf(DataTables.elections(table, at, field, problems)))
+                    .forEach(r -> elections.put(r.code(), r));
         }
-        History history = history(top, data, start, problems, sources);
+        History history = history(top, data, start, problems, sources, cache);
         String which = data.choice("states", List.of("allies", "all"), false);
         if (statesPath == null) {
             if (history == null || history.panel == null || history.switches == null) {
@@ -150,7 +154,8 @@ final class CountryReader {
     }
 
     /** Reads the tables of the historical record that {@code data} names, and {@code knownAfterStart}. */
-    private static History history(Fields top, Fields data, YearMonth start, Problems problems, List<Path> sources) {
+    private static History history(Fields top, Fields data, YearMonth start, Problems problems, List<Path> sources,
+            TableCache cache) {
         Map<String, PanelState> panel = null;
         List<SwitchRow> switches = null;
         List<GovernmentChange> changes = null;
@@ -158,24 +163,34 @@ final class CountryReader {
         String path = data.text("panel", false);
         if (path != null) {
             Path table = table(data, "panel", path, sources);
-            panel = RecordTables.panel(table, data.node("panel").source(), data.path("panel"), problems);
+            Source at = data.node("panel").source();
+            String field = data.path("panel");
+            panel = cache.get("panel", table, problems,
+                    () -> java.util.Collections.unmodifiableMap(RecordTables.panel(table, at, field, problems)));
         }
         path = data.text("switches", false);
         if (path != null) {
             Path table = table(data, "switches", path, sources);
-            switches = RecordTables.switches(table, data.node("switches").source(), data.path("switches"), problems);
+            Source at = data.node("switches").source();
+            String field = data.path("switches");
+            switches = cache.get("switches", table, problems,
+                    () -> List.copyOf(RecordTables.switches(table, at, field, problems)));
         }
         path = data.text("governmentChanges", false);
         if (path != null) {
             Path table = table(data, "governmentChanges", path, sources);
-            changes = RecordTables.governmentChanges(table, data.node("governmentChanges").source(),
-                    data.path("governmentChanges"), problems);
+            Source at = data.node("governmentChanges").source();
+            String field = data.path("governmentChanges");
+            changes = cache.get("governmentChanges", table, problems,
+                    () -> List.copyOf(RecordTables.governmentChanges(table, at, field, problems)));
         }
         path = data.text("taipeiGovernments", false);
         if (path != null) {
             Path table = table(data, "taipeiGovernments", path, sources);
-            taipei = RecordTables.taipeiGovernments(table, data.node("taipeiGovernments").source(),
-                    data.path("taipeiGovernments"), problems);
+            Source at = data.node("taipeiGovernments").source();
+            String field = data.path("taipeiGovernments");
+            taipei = cache.get("taipeiGovernments", table, problems,
+                    () -> List.copyOf(RecordTables.taipeiGovernments(table, at, field, problems)));
         }
         Set<String> known = new LinkedHashSet<>();
         YList list = top.list("knownAfterStart");

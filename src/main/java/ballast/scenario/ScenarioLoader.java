@@ -41,9 +41,11 @@ public final class ScenarioLoader {
     private final Path file;
     private final Problems problems = new Problems();
     private final List<Path> sources = new ArrayList<>();
+    private final TableCache tables;
 
-    private ScenarioLoader(Path file) {
+    private ScenarioLoader(Path file, TableCache tables) {
         this.file = file;
+        this.tables = tables;
     }
 
     /**
@@ -52,7 +54,7 @@ public final class ScenarioLoader {
      * @throws ScenarioException listing every problem, each with file, line, column and field
      */
     public static Scenario load(Path file) throws ScenarioException {
-        return new ScenarioLoader(file).bind();
+        return new ScenarioLoader(file, TableCache.NONE).bind();
     }
 
     /** Reads {@code file} and what it extends into one merged tree, not yet validated. */
@@ -67,8 +69,9 @@ public final class ScenarioLoader {
      * Validates a merged tree read from {@code file} (perhaps with values replaced, see
      * {@link ScenarioTemplate}); {@code numbers} receives every numeric field read, if not null.
      */
-    static Scenario bind(Path file, YMap root, java.util.Map<String, NumericField> numbers) throws ScenarioException {
-        ScenarioLoader loader = new ScenarioLoader(file);
+    static Scenario bind(Path file, YMap root, java.util.Map<String, NumericField> numbers, TableCache tables)
+            throws ScenarioException {
+        ScenarioLoader loader = new ScenarioLoader(file, tables);
         Scenario s = loader.bind(root);
         if (numbers != null) {
             numbers.putAll(loader.problems.numbers());
@@ -105,7 +108,7 @@ public final class ScenarioLoader {
         }
         RuleParameters rule = RuleReader.read(top.objectOrEmpty("rule"));
         Map<String, Double> points = engagementPoints(top.object("engagementPoints"));
-        CountryReader.States states = CountryReader.read(top, start, problems, sources);
+        CountryReader.States states = CountryReader.read(top, start, problems, sources, tables);
         List<CountrySpec> countries = states.countries();
         // No states read (the table is missing or broken, already reported): check codes as ISO codes only.
         Set<String> codes = countries.isEmpty() ? null : new LinkedHashSet<>();

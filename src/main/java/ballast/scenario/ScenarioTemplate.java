@@ -31,12 +31,16 @@ public final class ScenarioTemplate {
     private final YMap tree;
     private final Scenario scenario;
     private final Map<String, NumericField> fields;
+    // The data tables, read once for every variant (the files are the same; only numbers change).
+    private final TableCache tables;
 
-    private ScenarioTemplate(Path file, YMap tree, Scenario scenario, Map<String, NumericField> fields) {
+    private ScenarioTemplate(Path file, YMap tree, Scenario scenario, Map<String, NumericField> fields,
+            TableCache tables) {
         this.file = file;
         this.tree = tree;
         this.scenario = scenario;
         this.fields = Collections.unmodifiableMap(fields);
+        this.tables = tables;
     }
 
     /**
@@ -47,9 +51,10 @@ public final class ScenarioTemplate {
     public static ScenarioTemplate read(Path file) throws ScenarioException {
         YMap tree = ScenarioLoader.readTree(file);
         Map<String, NumericField> fields = new LinkedHashMap<>();
-        Scenario scenario = ScenarioLoader.bind(file, tree, fields);
+        TableCache tables = TableCache.keeping();
+        Scenario scenario = ScenarioLoader.bind(file, tree, fields, tables);
         fields.remove("seed"); // replications derive their seeds from it: not a model parameter
-        return new ScenarioTemplate(file, tree, scenario, fields);
+        return new ScenarioTemplate(file, tree, scenario, fields, tables);
     }
 
     /** Returns the scenario as the file gives it. */
@@ -91,7 +96,7 @@ public final class ScenarioTemplate {
             NumericField f = field(e.getKey());
             t = (YMap) replace(t, segments(f.path()), 0, e.getValue(), t.source());
         }
-        return ScenarioLoader.bind(file, t, null).withSeed(scenario.seed());
+        return ScenarioLoader.bind(file, t, null, tables).withSeed(scenario.seed());
     }
 
     /**
@@ -109,7 +114,7 @@ public final class ScenarioTemplate {
                 new YScalar(at, start.toString(), YScalar.Kind.STRING)));
         YMap t = (YMap) replace(new YMap(tree.source(), entries), List.of("horizonMonths"), 0, horizonMonths,
                 tree.source());
-        return ScenarioLoader.bind(file, t, null).withSeed(scenario.seed());
+        return ScenarioLoader.bind(file, t, null, tables).withSeed(scenario.seed());
     }
 
     /** Splits {@code a.b[2].c} into keys and list indices: "a", "b", 2, "c". */
