@@ -50,6 +50,25 @@ class ScenarioTemplateTest {
     }
 
     @Test
+    void everyVariantUsesTheDataTablesAsTheTemplateReadThem(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        // A copy of the shipped scenarios, so that its data can be taken away after the template is read.
+        Path scenarios = dir.resolve("scenarios");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(Fixtures.SCENARIOS)) {
+            for (Path from : files.toList()) {
+                java.nio.file.Files.copy(from, scenarios.resolve(Fixtures.SCENARIOS.relativize(from).toString()));
+            }
+        }
+        ScenarioTemplate t = ScenarioTemplate.read(scenarios.resolve("baseline.yaml"));
+        ModelParameters before = t.with(Map.of("rule.toPrcPerYear", 0.02)).parameters();
+        java.nio.file.Files.delete(scenarios.resolve("data/state-year-panel.csv"));
+        ModelParameters after = t.with(Map.of("rule.toPrcPerYear", 0.02)).parameters();
+        assertEquals(before.countries(), after.countries(), "the panel was read once, for every point of a design");
+        assertThrows(ScenarioException.class, () -> ScenarioLoader.load(scenarios.resolve("baseline.yaml")),
+                "a scenario loaded on its own reads its files anew");
+    }
+
+    @Test
     void anUnknownPathNamesTheClosestFields() throws Exception {
         ScenarioTemplate t = ScenarioTemplate.read(BASELINE);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
