@@ -49,6 +49,10 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
                     + (chart ? "(pass --replace to redraw charts of this width and format)" : "(choose another --out)"));
             return BAD_INPUT;
         }
+        if (e instanceof ballast.cluster.ClusterFolder.Damaged d) {
+            err.println("ballast: " + d.getMessage());
+            return IO; // damaged, like a journal or plan
+        }
         if (e instanceof FolderException fe) {
             err.println("ballast: " + fe.getMessage());
             return fe.reason() == FolderException.Reason.IN_USE ? BAD_INPUT : IO;

@@ -34,12 +34,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        try {
-            return status(out);
-        } catch (ClusterFolder.Damaged e) {
-            throw new UserException(e.getMessage());
-        }
+        return status(spec.commandLine().getOut());
     }
 
     private int status(PrintWriter out) throws Exception {

@@ -47,7 +47,8 @@ public final class ClusterFolder {
 
     /** Returns whether {@code dir} is the folder of a cluster job. */
     public static boolean is(Path dir) {
-        return Files.isRegularFile(dir.resolve(PLAN));
+        // exists, not isRegularFile: something else in its place is a damaged job, which read() reports
+        return Files.exists(dir.resolve(PLAN));
     }
 
     /** Returns the array script of the cluster job in {@code dir}. */

@@ -43,18 +43,23 @@ public record Shard(int index, int count) {
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a shard; write I/N, e.g. 3/4 for the third of four");
         }
-        // Any number of digits, so that a number too large gets the range's message, not "not a shard".
+        // Any number of digits: a number too large for an int gets the range's message, not "not a shard".
         String index = m.group(1).replaceFirst("^0+(?=.)", "");
         String count = m.group(2).replaceFirst("^0+(?=.)", "");
-        if (count.length() > 9 || Integer.parseInt(count) > MAX_SHARDS) {
+        if (count.length() > 9) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "the number of shards must be between 1 and "
-                    + "%,d, got %s", MAX_SHARDS, count));
+                    + "%,d, got %s", MAX_SHARDS, digits(count)));
         }
         if (index.length() > 9) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "shard %s of %s does not exist: shards are "
-                    + "numbered 1 to %s", index, count, count));
+                    + "numbered 1 to %s", digits(index), count, count));
         }
         return new Shard(Integer.parseInt(index), Integer.parseInt(count));
+    }
+
+    /** A long number as a message quotes it: at most 20 digits, then "…". */
+    private static String digits(String number) {
+        return number.length() <= 20 ? number : number.substring(0, 20) + "…";
     }
 
     /**

@@ -11,11 +11,13 @@ import ballast.model.RunResult;
 import ballast.model.Term;
 import ballast.output.table.RunTables;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -255,22 +257,36 @@ public final class BatchFolder implements AutoCloseable {
         Path file = dir.resolve(JOURNAL);
         String toDo = "delete it and run 'ballast batch --resume " + dir + "' to run the batch again from the start";
         JobFolder.requireRegularFile(file, toDo);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             return 0;
         }
-        CRC32C crc = new CRC32C();
-        int body = bytes.length - 4;
-        if (body < 36) {
-            throw FolderException.damaged(file, "cut short, " + bytes.length + " bytes", toDo);
+        long size = Files.size(file);
+        if (size < 40) {
+            throw FolderException.damaged(file, "cut short, " + size + " bytes", toDo);
         }
-        crc.update(bytes, 0, body);
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body));
+        // Streamed through the checksum, keeping only the header and the block runs: status reads the
+        // journal of a running batch without its plan's scenario, so without a bound on its size.
+        CRC32C crc = new CRC32C();
+        byte[] head = new byte[(int) Math.min(size - 4, STATUS_HEAD_BYTES)];
+        byte[] tail = new byte[4];
+        try (InputStream stream = Files.newInputStream(file)) {
+            DataInputStream all = new DataInputStream(new BufferedInputStream(stream, 1 << 16));
+            all.readFully(head);
+            crc.update(head);
+            byte[] buffer = new byte[1 << 16];
+            for (long left = size - 4 - head.length; left > 0; left -= buffer.length) {
+                int n = (int) Math.min(left, buffer.length);
+                all.readFully(buffer, 0, n);
+                crc.update(buffer, 0, n);
+            }
+            all.readFully(tail);
+        } catch (java.io.EOFException e) {
+            throw FolderException.damaged(file, "it was cut short while being read", toDo);
+        }
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(head));
         try {
-            if (in.readLong() != MAGIC || in.readInt() != FORMAT || (int) crc.getValue() != new DataInputStream(
-                    new ByteArrayInputStream(bytes, body, 4)).readInt()) {
+            if (in.readLong() != MAGIC || in.readInt() != FORMAT
+                    || (int) crc.getValue() != new DataInputStream(new ByteArrayInputStream(tail)).readInt()) {
                 throw new IOException("its checksum does not match its contents, or it is of another version");
             }
             in.readLong();
@@ -302,6 +318,10 @@ public final class BatchFolder implements AutoCloseable {
     }
 
     // A generous bound on a journal's size: every count a 10-byte number, every share row in use.
+    // What status keeps of a journal: its header and up to 2^20 block runs (10^9 replications are 2
+    // million blocks of 500, so at most a million runs of done blocks).
+    private static final long STATUS_HEAD_BYTES = 36 + 16L * (1 << 20);
+
     private static long maxJournalBytes(ModelParameters p, long blocks) {
         long states = p.countries().size();
         long ticks = p.ticks();

@@ -201,49 +201,37 @@ public final class ExperimentFolder implements AutoCloseable {
         }
         String resume = "run 'ballast " + plan.kind() + " --resume " + dir() + "'";
         JobFolder.requireRegularFile(file, "delete it and " + resume + " to run its blocks again");
-        long offset = 0;
-        long intactEnd = 0;
-        int lineNumber = 0;
-        int badLine = 0;        // a line that failed its check; fine only if it is the last
-        String badWhy = null;
-        byte[] line = new byte[MAX_LINE];
-        int length = 0;
-        boolean tooLong = false;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            for (int c = in.read(); c != -1; c = in.read()) {
-                offset++;
-                if (c != '\n') {
-                    if (length < MAX_LINE) {
-                        line[length++] = (byte) c;
-                    } else {
-                        tooLong = true;
-                    }
-                    continue;
-                }
-                lineNumber++;
-                if (badWhy != null) {
-                    throw damagedAt(file, badLine, badWhy, resume);
-                }
-                long[] parsed = tooLong ? null : parse(new String(line, 0, length, StandardCharsets.US_ASCII));
-                if (parsed == null) {
-                    badLine = lineNumber;
-                    badWhy = tooLong ? "a line too long to be a block" : "a line fails its checksum";
-                } else {
-                    try {
-                        reader.block((int) parsed[0], (int) parsed[1], java.util.Arrays.copyOfRange(parsed, 2,
-                                parsed.length));
-                    } catch (IllegalArgumentException e) {
-                        throw damagedAt(file, lineNumber, e.getMessage(), resume);
-                    }
-                    intactEnd = offset;
-                }
-                length = 0;
-                tooLong = false;
+        // A line that failed its check is fine only if it is the last (a crash tore it).
+        var state = new Object() {
+            int lineNumber;
+            long lineEnd;
+            long intactEnd;
+            int badLine;
+            String badWhy;
+        };
+        long offset = readLines(file, (text, end) -> {
+            state.lineNumber++;
+            state.lineEnd = end;
+            if (state.badWhy != null) {
+                throw damagedAt(file, state.badLine, state.badWhy, resume);
             }
+            long[] parsed = text == null ? null : parse(text);
+            if (parsed == null) {
+                state.badLine = state.lineNumber;
+                state.badWhy = text == null ? "a line too long to be a block" : "a line fails its checksum";
+                return;
+            }
+            try {
+                reader.block((int) parsed[0], (int) parsed[1], java.util.Arrays.copyOfRange(parsed, 2, parsed.length));
+            } catch (IllegalArgumentException e) {
+                throw damagedAt(file, state.lineNumber, e.getMessage(), resume);
+            }
+            state.intactEnd = end;
+        });
+        if (state.badWhy != null && offset > state.lineEnd) {
+            throw damagedAt(file, state.badLine, state.badWhy, resume); // a torn line follows the bad one
         }
-        if (badWhy != null && (length > 0 || tooLong)) {
-            throw damagedAt(file, badLine, badWhy, resume);
-        }
+        long intactEnd = state.intactEnd;
         if (intactEnd < offset) {
             // The last line was torn by a crash: cut it off; its block runs again.
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
@@ -254,8 +242,9 @@ public final class ExperimentFolder implements AutoCloseable {
     }
 
     private static FolderException damagedAt(Path file, int line, String why, String resume) {
-        return FolderException.damaged(file, "line " + line + ": " + why + ", and it is not the last line", "delete it, "
-                + "or keep only its first " + (line - 1) + " lines, and " + resume + " to run the lost blocks again");
+        return FolderException.damaged(file, "line " + line + ": " + why + ", and it is not the last line",
+                "delete it, or keep only its first " + (line - 1) + " lines, and " + resume
+                        + " to run the lost blocks again");
     }
 
     /** Appends a finished block. Not thread-safe: the runner calls it one block at a time. */
@@ -319,37 +308,55 @@ public final class ExperimentFolder implements AutoCloseable {
      * Returns how many replications the journal in {@code dir} has saved, counting its intact lines,
      * without locking the folder: for {@code ballast status} while an experiment runs.
      */
-    static long savedReplications(Path dir) throws IOException {
+    static long savedReplications(Path dir, String kind) throws IOException {
         Path file = dir.resolve(JOURNAL);
         if (!Files.exists(file)) {
             return 0;
         }
-        JobFolder.requireRegularFile(file, "delete it and resume the job to run its blocks again");
-        long n = 0;
-        // Byte by byte with a bounded line, as load reads it: a damaged journal may hold no line break at all.
+        JobFolder.requireRegularFile(file, "delete it and run 'ballast " + kind + " --resume " + dir
+                + "' to run its blocks again");
+        long[] n = {0};
+        readLines(file, (text, end) -> {
+            long[] parsed = text == null ? null : parse(text);
+            if (parsed != null && parsed.length > 2) {
+                n[0] += parsed[2]; // a point's counts start with its replications
+            }
+        });
+        return n[0];
+    }
+
+    /** Receives a complete line of a journal: its text (null if too long to be a block's) and the offset after it. */
+    private interface LineReader {
+        void line(String text, long end) throws IOException;
+    }
+
+    /**
+     * Hands each complete line of {@code file} to {@code reader}, read byte by byte into a bounded
+     * buffer (a damaged journal may hold no line break at all); a last line without its line break is
+     * not handed over (a crash tore it). Returns the file's length in bytes.
+     */
+    private static long readLines(Path file, LineReader reader) throws IOException {
+        long offset = 0;
+        byte[] line = new byte[MAX_LINE];
+        int length = 0;
+        boolean tooLong = false;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            byte[] line = new byte[MAX_LINE];
-            int length = 0;
-            boolean tooLong = false;
-            for (int c = in.read(); ; c = in.read()) {
-                if (c == '\n' || c == -1) {
-                    long[] parsed = tooLong ? null : parse(new String(line, 0, length, StandardCharsets.US_ASCII));
-                    if (parsed != null && parsed.length > 2) {
-                        n += parsed[2]; // a point's counts start with its replications
+            for (int c = in.read(); c != -1; c = in.read()) {
+                offset++;
+                if (c != '\n') {
+                    if (length < MAX_LINE) {
+                        line[length++] = (byte) c;
+                    } else {
+                        tooLong = true;
                     }
-                    if (c == -1) {
-                        break;
-                    }
-                    length = 0;
-                    tooLong = false;
-                } else if (length < MAX_LINE) {
-                    line[length++] = (byte) c;
-                } else {
-                    tooLong = true;
+                    continue;
                 }
+                reader.line(tooLong ? null : new String(line, 0, length, StandardCharsets.US_ASCII), offset);
+                length = 0;
+                tooLong = false;
             }
         }
-        return n;
+        return offset;
     }
 
     /**

@@ -126,11 +126,10 @@ public final class JobFolder implements AutoCloseable {
                 deleteTree(abs.resolve(PARTIAL));
                 Files.deleteIfExists(abs.resolve(LOCK));
             }
-            boolean shard = Files.exists(abs.resolve(ShardFolder.BATCH_COUNTS))
-                    || Files.exists(abs.resolve(ShardFolder.POINT_COUNTS));
+            boolean shard = Files.exists(abs.resolve(ShardFolder.PLAN)); // a finished shard keeps its plan
             throw new NoSuchFileException(dir.toString(), null, shard
-                    ? "cannot resume: it is a finished shard (it has " + Manifest.FILE + "); 'ballast merge' adds it "
-                            + "to the other shards"
+                    ? "cannot resume: it is a finished shard (it has " + Manifest.FILE + "); 'ballast status " + dir
+                            + "' checks it, 'ballast merge' adds it to the other shards"
                     : "cannot resume: it is a finished " + noun + " (it has " + Manifest.FILE + ")");
         }
         return folder;

@@ -225,7 +225,8 @@ public final class ShardFolder {
      * Looks at {@code dir} without locking it (a shard may be running there): a finished shard, an
      * unfinished one (with how much of it is saved), an empty one, or something else.
      *
-     * @throws FolderException if a shard's manifest or plan is damaged
+     * @throws FolderException if a shard's manifest or plan is damaged, or a finished shard's counts
+     *     file is missing or not of the size its manifest records
      */
     public static Found inspect(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -248,7 +249,7 @@ public final class ShardFolder {
                 return other(dir, "an unfinished " + plan.kind() + ", not a shard");
             }
             return new Found(dir, State.UNFINISHED, null, job(plan), part(plan),
-                    ExperimentFolder.savedReplications(dir), null);
+                    ExperimentFolder.savedReplications(dir, plan.kind()), null);
         }
         Path manifestFile = dir.resolve(Manifest.FILE);
         if (Files.exists(manifestFile)) {
@@ -494,6 +495,7 @@ public final class ShardFolder {
     private static Path countsFile(Found shard, String expected, boolean hash) throws IOException {
         Counts c = shard.manifest().counts();
         Path file = shard.dir().resolve(expected);
+        JobFolder.requireRegularFile(file, rerun(shard));
         if (!expected.equals(c.file()) || !Files.exists(file)) {
             throw FolderException.damaged(shard.dir().resolve(Manifest.FILE), "its counts file " + expected
                     + " is missing", rerun(shard));

@@ -104,7 +104,7 @@ final class Fields {
         }
         double v = s.number();
         if (!Double.isFinite(v)) {
-            problems.add(s.source(), path(key), "expected a finite number, got " + s.text());
+            problems.add(s.source(), path(key), "expected a finite number, got " + Problem.shorten(s.text()));
             return fallback;
         }
         if (v < min || v > max) {
@@ -147,9 +147,9 @@ final class Fields {
             return fallback;
         }
         java.math.BigInteger v = s.integer();
-        if (v.compareTo(java.math.BigInteger.valueOf(min)) < 0 || v.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
-            problems.add(s.source(), path(key), rangeMessage(min, max, v.compareTo(java.math.BigInteger.valueOf(min)) < 0,
-                    s.text()));
+        boolean below = v.compareTo(java.math.BigInteger.valueOf(min)) < 0;
+        if (below || v.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            problems.add(s.source(), path(key), rangeMessage(min, max, below, s.text()));
             return fallback;
         }
         readNumber(key, min, max, true, v.doubleValue());
@@ -157,14 +157,13 @@ final class Fields {
     }
 
     /**
-     * Says the range a value left: only its lower bound where the upper is no real limit (infinity or
-     * the largest long or int), and the other way round, so that a value above such a bound is told
+     * Says the range a value left: only its lower bound where the upper is no real limit (infinity, or
+     * the largest long or int of a whole number), and the other way round, so that a value above such a bound is told
      * the bound it passed. {@code got} is quoted shortened (a number may have 100 digits).
      */
     private static String rangeMessage(double min, double max, boolean belowMin, String got) {
         return rangeMessage(NumericField.format(min), NumericField.format(max),
-                min == Double.NEGATIVE_INFINITY || min == Long.MIN_VALUE || min == Integer.MIN_VALUE,
-                max == Double.POSITIVE_INFINITY || max == Long.MAX_VALUE || max == Integer.MAX_VALUE, belowMin, got);
+                min == Double.NEGATIVE_INFINITY, max == Double.POSITIVE_INFINITY, belowMin, got);
     }
 
     /** The same for whole numbers, whose bounds are written exactly. */

@@ -107,8 +107,8 @@ class MergeCliTest {
                 + "another --out"), other.err());
         Cli resumed = Cli.run("batch", "--resume", shard.toString());
         assertEquals(2, resumed.exitCode(), resumed.err());
-        assertTrue(resumed.err().contains("it is a finished shard (it has manifest.json); 'ballast merge' adds it to "
-                + "the other shards"), resumed.err());
+        assertTrue(resumed.err().contains("it is a finished shard (it has manifest.json); 'ballast status " + shard
+                + "' checks it, 'ballast merge' adds it to the other shards"), resumed.err());
         assertTrue(Files.exists(shard.resolve(ShardFolder.BATCH_COUNTS)), "the finished shard is left as it was");
     }
 
@@ -149,6 +149,15 @@ class MergeCliTest {
         assertTrue(status.err().contains(lost.resolve(Manifest.FILE) + " is damaged (its counts file counts.bin is "
                 + "missing)"), status.err());
         assertFalse(status.out().contains("done"), status.out());
+        Path cutShort = copy(a2, "cut-short");
+        Path counts = cutShort.resolve(ShardFolder.BATCH_COUNTS);
+        Files.write(counts, java.util.Arrays.copyOf(Files.readAllBytes(counts), 100));
+        Cli cutStatus = Cli.run("status", cutShort.toString());
+        assertEquals(1, cutStatus.exitCode(), cutStatus.out() + cutStatus.err());
+        assertTrue(cutStatus.err().contains(counts + " is damaged (100 bytes, not the "), cutStatus.err());
+        Cli lostResume = Cli.run("batch", "--resume", lost.toString());
+        assertTrue(lostResume.err().contains("it is a finished shard"), "a shard without its counts is still one: "
+                + lostResume.err());
 
         // A sweep's shards of another design, and a sweep's shard among a batch's.
         Path sweep1 = sweepShard("sweep1", "1/2", "rule.offer=0:1:2");

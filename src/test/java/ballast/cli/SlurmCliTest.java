@@ -65,9 +65,21 @@ class SlurmCliTest {
         Path jobs = job.resolve(ClusterFolder.JOBS);
         Files.createDirectory(jobs);
         Cli damaged = Cli.run("status", job.toString());
+        assertEquals(1, damaged.exitCode(), damaged.err());
         assertTrue(damaged.err().contains(jobs + " is damaged (not the JSON 'ballast slurm' wrote)"), damaged.err());
         assertEquals(1, damaged.err().lines().count(), damaged.err());
         Files.delete(jobs);
+        Path plan = job.resolve(ClusterFolder.PLAN);
+        byte[] planBytes = Files.readAllBytes(plan);
+        Files.delete(plan);
+        Files.createDirectory(plan);
+        Cli damagedPlan = Cli.run("status", job.toString());
+        assertEquals(1, damagedPlan.exitCode(), damagedPlan.err());
+        assertEquals("ballast: " + plan + " is damaged (not the JSON 'ballast slurm' wrote); the shards and their "
+                + "tables are unaffected: 'ballast status " + job.resolve(ClusterFolder.SHARDS) + "' still counts them"
+                + System.lineSeparator(), damagedPlan.err());
+        Files.delete(plan);
+        Files.write(plan, planBytes);
 
         // What SLURM would do: each task, in any order (one of them twice: a task run again does no harm), then the merge.
         for (int task : new int[] {2, 3, 1, 2}) {

@@ -60,7 +60,7 @@ class ShardTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Shard.parse("1/2147483648")).getMessage()
                 .contains("between 1 and 1,000,000, got 2147483648"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Shard.parse("1/1000001")).getMessage()
-                .contains("got 1000001"));
+                .contains("got 1,000,001"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Shard.parse("99999999999/4")).getMessage()
                 .contains("shard 99999999999 of 4 does not exist"));
         assertEquals(new Shard(2, 4), Shard.parse("002/0004"));

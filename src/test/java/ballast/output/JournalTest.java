@@ -213,7 +213,7 @@ class JournalTest {
             FolderException e = assertThrows(FolderException.class, () -> blocks(folder));
             assertTrue(e.getMessage().startsWith(lines + " is damaged (not a regular file)"), e.getMessage());
             FolderException counted = assertThrows(FolderException.class,
-                    () -> ExperimentFolder.savedReplications(folder.dir()));
+                    () -> ExperimentFolder.savedReplications(folder.dir(), "sweep"));
             assertTrue(counted.getMessage().startsWith(lines + " is damaged"), counted.getMessage());
         }
     }

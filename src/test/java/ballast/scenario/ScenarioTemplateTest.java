@@ -60,6 +60,14 @@ class ScenarioTemplateTest {
             }
         }
         ScenarioTemplate t = ScenarioTemplate.read(scenarios.resolve("baseline.yaml"));
+        Scenario alone = ScenarioLoader.load(scenarios.resolve("baseline.yaml"));
+        ModelParameters variant = t.with(Map.of()).parameters();
+        // A variant is what loading it alone gives (ModelParameters as a whole compares its draws' arrays by identity).
+        assertEquals(alone.parameters().countries(), variant.countries());
+        assertEquals(alone.parameters().setting(), variant.setting());
+        assertEquals(alone.parameters().events(), variant.events());
+        assertEquals(alone.parameters().rule(), variant.rule());
+        assertEquals(alone.sources(), t.with(Map.of()).sources());
         ModelParameters before = t.with(Map.of("rule.toPrcPerYear", 0.02)).parameters();
         java.nio.file.Files.delete(scenarios.resolve("data/state-year-panel.csv"));
         ModelParameters after = t.with(Map.of("rule.toPrcPerYear", 0.02)).parameters();
