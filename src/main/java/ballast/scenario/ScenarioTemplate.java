@@ -31,7 +31,8 @@ public final class ScenarioTemplate {
     private final YMap tree;
     private final Scenario scenario;
     private final Map<String, NumericField> fields;
-    // The data tables, read once for every variant (the files are the same; only numbers change).
+    // The tables of states and of the record, read once for every variant (the files are the same;
+    // only numbers change).
     private final TableCache tables;
 
     private ScenarioTemplate(Path file, YMap tree, Scenario scenario, Map<String, NumericField> fields,
