@@ -219,18 +219,12 @@ public final class BatchFolder implements AutoCloseable {
                     || in.readInt() != ticks) {
                 throw new IOException("it is the journal of another batch");
             }
-            int runs = in.readInt();
-            if (runs < 0 || runs > in.available() / 16) {
-                throw new IOException("a count of " + runs + " block runs");
-            }
-            List<long[]> list = new ArrayList<>(runs);
-            for (int i = 0; i < runs; i++) {
-                long[] r = {in.readLong(), in.readLong()};
+            List<long[]> list = readRuns(in);
+            for (long[] r : list) {
                 if (r[0] < run.firstBlock() || r[1] > run.endBlock()) {
                     throw new IOException("it holds blocks " + r[0] + " to " + (r[1] - 1) + ", which are not all in "
                             + (plan.shard() == null ? "the batch" : "shard " + plan.shard()));
                 }
-                list.add(r);
             }
             BlockSet done = BlockSet.of(list, run.blocks());
             BatchSummary summary = BatchSummary.read(in, runningTotal);
@@ -293,19 +287,28 @@ public final class BatchFolder implements AutoCloseable {
             in.readInt();
             in.readInt();
             in.readInt();
-            int runs = in.readInt();
-            if (runs < 0 || runs > in.available() / 16) {
-                throw new IOException("a count of " + runs + " block runs");
-            }
-            List<long[]> list = new ArrayList<>(runs);
-            for (int i = 0; i < runs; i++) {
-                list.add(new long[] {in.readLong(), in.readLong()});
-            }
             DesignRun<?> layout = plan.layout();
-            return layout.replicationsIn(BlockSet.of(list, layout.blocks()));
+            return layout.replicationsIn(BlockSet.of(readRuns(in), layout.blocks()));
         } catch (IOException | IllegalArgumentException e) {
             throw FolderException.damaged(file, e.getMessage(), toDo);
         }
+    }
+
+    /**
+     * Reads a journal's finished blocks: the number of runs, then each run's first and end block.
+     *
+     * @throws IOException if the number is more than the rest of the journal can hold
+     */
+    private static List<long[]> readRuns(DataInputStream in) throws IOException {
+        int runs = in.readInt();
+        if (runs < 0 || runs > in.available() / 16) {
+            throw new IOException("a count of " + runs + " block runs");
+        }
+        List<long[]> list = new ArrayList<>(runs);
+        for (int i = 0; i < runs; i++) {
+            list.add(new long[] {in.readLong(), in.readLong()});
+        }
+        return list;
     }
 
     /**

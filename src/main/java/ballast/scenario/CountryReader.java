@@ -67,9 +67,7 @@ final class CountryReader {
             Source at = data.node("countries").source();
             Path table = ScenarioLoader.relativeTo(at, statesPath);
             sources.add(table);
-            String field = data.path("countries");
-            for (StateRow row : cache.get("states", table, problems,
-                    () -> List.copyOf(DataTables.states(table, at, field, problems)))) {
+            for (StateRow row : read(cache, data, "countries", table, problems, DataTables::states)) {
                 if (!ScenarioLoader.ISO3.contains(row.code())) {
                     problems.add(row.source(), "iso3", "'" + row.code() + "' is not an ISO 3166-1 alpha-3 code");
                 } else if (states.putIfAbsent(row.code(), row) != null) {
@@ -83,8 +81,7 @@ final class CountryReader {
             Source at = data.node("elections").source();
             Path table = ScenarioLoader.relativeTo(at, electionsPath);
             sources.add(table);
-            String field = data.path("elections");
-            cache.get("elections", table, problems, () -> List.copyOf(DataTables.elections(table, at, field, problems)))
+            read(cache, data, "elections", table, problems, DataTables::elections)
                     .forEach(r -> elections.put(r.code(), r));
         }
         History history = history(top, data, start, problems, sources, cache);
@@ -163,34 +160,22 @@ final class CountryReader {
         String path = data.text("panel", false);
         if (path != null) {
             Path table = table(data, "panel", path, sources);
-            Source at = data.node("panel").source();
-            String field = data.path("panel");
-            panel = cache.get("panel", table, problems,
-                    () -> java.util.Collections.unmodifiableMap(RecordTables.panel(table, at, field, problems)));
+            panel = read(cache, data, "panel", table, problems, RecordTables::panel);
         }
         path = data.text("switches", false);
         if (path != null) {
             Path table = table(data, "switches", path, sources);
-            Source at = data.node("switches").source();
-            String field = data.path("switches");
-            switches = cache.get("switches", table, problems,
-                    () -> List.copyOf(RecordTables.switches(table, at, field, problems)));
+            switches = read(cache, data, "switches", table, problems, RecordTables::switches);
         }
         path = data.text("governmentChanges", false);
         if (path != null) {
             Path table = table(data, "governmentChanges", path, sources);
-            Source at = data.node("governmentChanges").source();
-            String field = data.path("governmentChanges");
-            changes = cache.get("governmentChanges", table, problems,
-                    () -> List.copyOf(RecordTables.governmentChanges(table, at, field, problems)));
+            changes = read(cache, data, "governmentChanges", table, problems, RecordTables::governmentChanges);
         }
         path = data.text("taipeiGovernments", false);
         if (path != null) {
             Path table = table(data, "taipeiGovernments", path, sources);
-            Source at = data.node("taipeiGovernments").source();
-            String field = data.path("taipeiGovernments");
-            taipei = cache.get("taipeiGovernments", table, problems,
-                    () -> List.copyOf(RecordTables.taipeiGovernments(table, at, field, problems)));
+            taipei = read(cache, data, "taipeiGovernments", table, problems, RecordTables::taipeiGovernments);
         }
         Set<String> known = new LinkedHashSet<>();
         YList list = top.list("knownAfterStart");
@@ -209,6 +194,19 @@ final class CountryReader {
             return null;
         }
         return new History(start, known, panel, switches, changes, taipei);
+    }
+
+    /** A reader of {@link DataTables} or {@link RecordTables}: the file, where the scenario names it, its field. */
+    private interface TableReader<T> {
+        T read(Path file, Source referencedAt, String field, Problems problems);
+    }
+
+    /** Reads the table {@code data.key} names (at {@code file}) with {@code reader}, or takes it from {@code cache}. */
+    private static <T> T read(TableCache cache, Fields data, String key, Path file, Problems problems,
+            TableReader<T> reader) {
+        Source at = data.node(key).source();
+        String field = data.path(key);
+        return cache.get(key, file, problems, () -> reader.read(file, at, field, problems));
     }
 
     private static Path table(Fields data, String key, String path, List<Path> sources) {

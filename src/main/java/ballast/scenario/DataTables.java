@@ -43,7 +43,7 @@ final class DataTables {
                     rows.add(new StateRow(at, r.get("iso3").trim(), r.get("name").trim(), r.get("region").trim(),
                             gdp, pop));
                 });
-        return rows;
+        return List.copyOf(rows);
     }
 
     static List<ElectionRow> elections(Path file, Source referencedAt, String field, Problems problems) {
@@ -70,7 +70,7 @@ final class DataTables {
                     }
                     rows.add(new ElectionRow(at, r.get("iso3").trim(), last, next, years, changed.equals("yes")));
                 });
-        return rows;
+        return List.copyOf(rows);
     }
 
     static List<EngagementRow> engagements(Path file, Source referencedAt, String field, Problems problems) {

@@ -85,7 +85,7 @@ final class RecordTables {
             }
             s.allyOnFirstJanuary().put(year, ally.equals("Y"));
         });
-        return states;
+        return java.util.Collections.unmodifiableMap(states);
     }
 
     static List<SwitchRow> switches(Path file, Source referencedAt, String field, Problems problems) {
@@ -109,7 +109,7 @@ final class RecordTables {
                     }
                 });
         rows.sort((a, b) -> a.date().compareTo(b.date()));
-        return rows;
+        return List.copyOf(rows);
     }
 
     static List<GovernmentChange> governmentChanges(Path file, Source referencedAt, String field, Problems problems) {
@@ -128,7 +128,7 @@ final class RecordTables {
             }
         });
         rows.sort((a, b) -> a.date().compareTo(b.date()));
-        return rows;
+        return List.copyOf(rows);
     }
 
     static List<TaipeiGovernment> taipeiGovernments(Path file, Source referencedAt, String field, Problems problems) {
@@ -146,7 +146,7 @@ final class RecordTables {
                                 r.get("party").trim(), posture.equals("truce")));
                     }
                 });
-        return rows;
+        return List.copyOf(rows);
     }
 
     private static LocalDate date(CSVRecord r, String column, Source at, Problems problems) {
