@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
@@ -131,16 +132,35 @@ final class ExperimentRunner {
      * Builds the scenario of every point from {@code first} to {@code end} (exclusive) once, so a point
      * that breaks a rule of the format stops everything before it runs.
      */
-    static void checkPoints(ScenarioTemplate template, Design design, int first, int end) throws UserException {
-        for (int p = first; p < end; p++) {
-            try {
-                template.with(values(design, p));
-            } catch (ScenarioException e) {
-                throw new UserException("design point " + p + " (" + describe(values(design, p)) + ") is not a "
-                        + "valid scenario: " + e.problems().get(0));
+    static void checkPoints(ScenarioTemplate template, Design design, int first, int end, PrintWriter err)
+            throws UserException {
+        AtomicLong checked = new AtomicLong();
+        // About 0.35 ms a point: a large design is a wait of seconds to minutes, shown like any long work.
+        Progress progress = null;
+        if (end - first >= ANNOUNCED_POINTS) {
+            err.printf(Locale.ROOT, "ballast: checking the %,d design points before any runs%n", end - first);
+            progress = new Progress(template.scenario().name() + ", checking the design", "points", end - first, 0,
+                    checked::get, err);
+        }
+        try {
+            for (int p = first; p < end; p++) {
+                try {
+                    template.with(values(design, p));
+                } catch (ScenarioException e) {
+                    throw new UserException("design point " + p + " (" + describe(values(design, p)) + ") is not a "
+                            + "valid scenario: " + e.problems().get(0));
+                }
+                checked.incrementAndGet();
+            }
+        } finally {
+            if (progress != null) {
+                progress.close();
             }
         }
     }
+
+    /** Designs of this many points or more are checked with a progress line (about 3 s and more). */
+    static final int ANNOUNCED_POINTS = 10_000;
 
     private static String describe(Map<String, Double> values) {
         List<String> parts = new ArrayList<>();
@@ -155,7 +175,7 @@ final class ExperimentRunner {
      */
     static ExperimentFolder.Plan plan(String kind, Scenario scenario, long replications, boolean commonSeeds,
             Design design, Map<String, Object> settings, String commandLine, Instant started, ShardOptions sharding,
-            Path out, ScenarioTemplate template) throws IOException, UserException {
+            Path out, ScenarioTemplate template, PrintWriter err) throws IOException, UserException {
         List<FactorPlan> factors = design.factors().stream()
                 .map(f -> new FactorPlan(f.path(), f.low(), f.high(), f.levels())).toList();
         Shard shard = sharding.requested() ? sharding.check(out, false) : null;
@@ -172,11 +192,11 @@ final class ExperimentRunner {
             throw new UserException("--shard " + shard + ": " + e.getMessage());
         }
         if (shard == null) {
-            checkPoints(template, design, 0, design.size());
+            checkPoints(template, design, 0, design.size(), err);
         } else {
             ShardFolder.Part part = ShardFolder.part(plan);
             checkPoints(template, design, (int) (part.firstUnit() / replications),
-                    (int) ((part.endUnit() - 1) / replications) + 1);
+                    (int) ((part.endUnit() - 1) / replications) + 1, err);
         }
         return plan;
     }

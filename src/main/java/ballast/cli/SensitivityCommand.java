@@ -224,7 +224,7 @@ final class SensitivityCommand implements Callable<Integer> {
         settings.put("outputs", outputKeys);
         settings.put("bootstrap", bootstrap);
         return ExperimentRunner.plan("sensitivity", scenario, n, commonSeeds, design, settings, root.invocation(),
-                started, sharding, output.out, template);
+                started, sharding, output.out, template, spec.commandLine().getErr());
     }
 
     /** The {@code sensitivity} section of an analysis's manifest; {@code threadCount} null for a merge of shards. */

@@ -182,7 +182,7 @@ final class SweepCommand implements Callable<Integer> {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put(Manifest.DESIGN, design);
         return ExperimentRunner.plan("sweep", scenario, n, commonSeeds, d, settings, root.invocation(), started,
-                sharding, output.out, template);
+                sharding, output.out, template, spec.commandLine().getErr());
     }
 
     /** The {@code sweep} section of a sweep's manifest; {@code threadCount} null for a merge of shards. */

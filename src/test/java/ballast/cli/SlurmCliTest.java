@@ -107,6 +107,22 @@ class SlurmCliTest {
     }
 
     @Test
+    void aLargeDesignIsCheckedWithAProgressLineAndASmallOneWithout() {
+        // Checking a point takes about a third of a millisecond: 10,000 points are worth saying so first.
+        Cli large = Cli.run("slurm", "sweep", TINY, "--design", "lhs", "--points",
+                Integer.toString(ExperimentRunner.ANNOUNCED_POINTS), "--param", "rule.offer=0:1", "-n", "1",
+                "--shards", "2", "--out", dir.resolve("large").toString());
+        assertEquals(0, large.exitCode(), large.err());
+        assertTrue(large.err().startsWith("ballast: checking the 10,000 design points before any runs"),
+                large.err());
+        Cli small = Cli.run("slurm", "sweep", TINY, "--design", "lhs", "--points",
+                Integer.toString(ExperimentRunner.ANNOUNCED_POINTS - 1), "--param", "rule.offer=0:1", "-n", "1",
+                "--shards", "2", "--out", dir.resolve("small").toString());
+        assertEquals(0, small.exitCode(), small.err());
+        assertFalse(small.err().contains("checking"), small.err());
+    }
+
+    @Test
     void aSubmissionSlurmRefusesIsOneLineAndLeavesTheScriptsToSubmitByHand() {
         Path job = dir.resolve("job");
         Slurm slurm = new Slurm();
