@@ -69,6 +69,7 @@ final class BacktestCommand implements Callable<Integer> {
         long n = job.replications();
         ScenarioTemplate template = ScenarioTemplate.read(scenarioFile);
         Scenario scenario = output.seed != null ? template.scenario().withSeed(output.seed) : template.scenario();
+        Map<String, String> sourceHashes = Manifest.sourceHashes(scenario); // the files as they were read
         Scenario.Record recordSpec = scenario.record();
         if (recordSpec == null) {
             throw new UserException(scenarioFile + ": not a back-test scenario (it has no 'record' section naming "
@@ -137,7 +138,7 @@ final class BacktestCommand implements Callable<Integer> {
                 parts.add(Backtest.part(fp, totals.get(k), record, Baselines.forecast(baselines, fp)));
             }
             Backtest.Result result = Backtest.summarise(n, parts, scenario.seed());
-            Manifest manifest = new Manifest(Manifest.BACKTEST, scenario, root.invocation(), started)
+            Manifest manifest = new Manifest(Manifest.BACKTEST, scenario, sourceHashes, root.invocation(), started)
                     .put("backtest", section(n, threadCount, recordSpec, forecasts, baselines, p))
                     .put("parameters", p);
             Path dir = folder.dir();

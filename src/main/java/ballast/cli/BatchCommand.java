@@ -181,7 +181,7 @@ final class BatchCommand implements Callable<Integer> {
                     spec.commandLine().getOut().println(dir);
                     return 0;
                 }
-                Manifest manifest = manifest(scenario, plan.commandLine(), Instant.parse(plan.startedAt()),
+                Manifest manifest = manifest(scenario, plan.sources(), plan.commandLine(), Instant.parse(plan.startedAt()),
                         batchSection(plan, before > 0 ? root.invocation() : null, before, threadCount));
                 Path dir = folder.finish(d -> writeResults(total, p, manifest, d), finishing);
                 long[] h = total.alliesHistogram(total.ticks() - 1);
@@ -272,18 +272,9 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    /** Returns every file {@code scenario} read, absolute, with its SHA-256. */
-    static Map<String, String> sourceHashes(Scenario scenario) throws IOException {
-        Map<String, String> sources = new LinkedHashMap<>();
-        for (Path p : scenario.sources()) {
-            sources.put(p.toAbsolutePath().normalize().toString(), Provenance.sha256(p));
-        }
-        return sources;
-    }
-
     private BatchFolder.Plan plan(Scenario scenario, long n, Instant started, Shard shard) throws IOException {
         return new BatchFolder.Plan(scenario.file().toAbsolutePath().normalize().toString(), scenario.name(),
-                Manifest.resolvedSha256(scenario), sourceHashes(scenario), scenario.seed(), n, DesignRun.BLOCK_SIZE,
+                Manifest.resolvedSha256(scenario), Manifest.sourceHashes(scenario), scenario.seed(), n, DesignRun.BLOCK_SIZE,
                 keepRuns, root.invocation(), started.toString(), shard);
     }
 
@@ -303,16 +294,17 @@ final class BatchCommand implements Callable<Integer> {
     /**
      * The manifest of a batch of {@code scenario}.
      *
+     * @param sourceHashes its files' SHA-256 as its plan recorded them at the start
      * @param commandLine the command that started it (or that merged its shards)
      * @param batch how it ran ({@link #batchSection})
      */
-    static Manifest manifest(Scenario scenario, String commandLine, Instant startedAt, Map<String, Object> batch)
-            throws IOException {
+    static Manifest manifest(Scenario scenario, Map<String, String> sourceHashes, String commandLine,
+            Instant startedAt, Map<String, Object> batch) throws IOException {
         Map<String, Object> summaries = new LinkedHashMap<>();
         summaries.put("quantiles", "inverse of the empirical distribution function (Hyndman-Fan type 1)");
         summaries.put("shareResolution", 1.0 / BatchSummary.SHARE_RESOLUTION);
         summaries.put("interval", "95% Wilson score interval (Commons Math)");
-        return new Manifest(Manifest.BATCH, scenario, commandLine, startedAt)
+        return new Manifest(Manifest.BATCH, scenario, sourceHashes, commandLine, startedAt)
                 .put(Manifest.BATCH, batch)
                 .put("summaries", summaries)
                 .put("parameters", scenario.parameters());

@@ -66,6 +66,7 @@ final class CalibrateCommand implements Callable<Integer> {
         Path file = scenarioFile != null ? scenarioFile : DEFAULT_SCENARIO;
         Scenario loaded = ScenarioLoader.load(file);
         Scenario scenario = output.seed != null ? loaded.withSeed(output.seed) : loaded;
+        Map<String, String> sourceHashes = Manifest.sourceHashes(scenario); // the files as they were read
         Scenario.CalibrateSpec cal = scenario.calibrate();
         if (cal == null) {
             throw new UserException(file + ": not a calibration scenario (it has no 'calibrate:' section naming the "
@@ -140,7 +141,7 @@ final class CalibrateCommand implements Callable<Integer> {
             section.put("constantHazardLogLikelihood", result.nullLogLikelihood());
             section.put("replays", result.evaluations());
             section.put("threads", threadCount);
-            new Manifest("calibrate", scenario, root.invocation(), started).put("calibration", section)
+            new Manifest("calibrate", scenario, sourceHashes, root.invocation(), started).put("calibration", section)
                     .write(folder.dir());
             Path done = folder.commit();
             err.printf(Locale.ROOT, "%s: fitted %d parameters to %s..%s (%d moves to Beijing, %d back); "

@@ -168,7 +168,7 @@ final class CompareCommand implements Callable<Integer> {
             input.put("label", labels.get(k));
             input.put("file", s.file().toString());
             input.put("sha256", Manifest.resolvedSha256(s));
-            input.put("sources", BatchCommand.sourceHashes(s));
+            input.put("sources", Manifest.sourceHashes(s));
             input.put("resolved", s.resolved());
             sources.add(input);
         }

@@ -182,7 +182,7 @@ final class ExperimentRunner {
         ExperimentFolder.Plan plan;
         try {
             plan = new ExperimentFolder.Plan(kind, scenario.file().toAbsolutePath().normalize().toString(),
-                    scenario.name(), Manifest.resolvedSha256(scenario), BatchCommand.sourceHashes(scenario),
+                    scenario.name(), Manifest.resolvedSha256(scenario), Manifest.sourceHashes(scenario),
                     scenario.seed(), replications, commonSeeds, factors, design.toArray(), settings, commandLine,
                     started.toString(), shard);
         } catch (IllegalArgumentException e) {

@@ -116,7 +116,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         Map<String, Object> section = BatchCommand.batchSection(plan, null, 0, 0);
         section.remove("threads");
-        Manifest manifest = BatchCommand.manifest(scenario, root.invocation(), started, section)
+        Manifest manifest = BatchCommand.manifest(scenario, plan.sources(), root.invocation(), started, section)
                 .put("shards", shardsSection(shards, plan.commandLine()));
         BatchSummary merged = total;
         return write(scenario.name(), "batch", started, d -> BatchCommand.writeResults(merged, p, manifest, d));
@@ -155,14 +155,14 @@ final class MergeCommand implements Callable<Integer> {
         Scenario scenario = template.scenario().withSeed(plan.masterSeed());
         Map<String, Object> shardsSection = shardsSection(shards, plan.commandLine());
         if (plan.kind().equals(Manifest.SWEEP)) {
-            Manifest manifest = new Manifest(Manifest.SWEEP, scenario, root.invocation(), started)
+            Manifest manifest = new Manifest(Manifest.SWEEP, scenario, plan.sources(), root.invocation(), started)
                     .put(Manifest.SWEEP, SweepCommand.sweepSection(plan, design, null)).put("shards", shardsSection);
             return write(scenario.name(), "sweep", started, d -> SweepCommand.writeResults(design, totals, scenario,
                     manifest, d));
         }
         SensitivityAnalysis.Method m = SensitivityAnalysis.Method.of((String) plan.settings().get(Manifest.METHOD));
         List<SensitivityAnalysis.Result> analysed = SensitivityCommand.analyse(plan, design, totals);
-        Manifest manifest = new Manifest(Manifest.SENSITIVITY, scenario, root.invocation(), started)
+        Manifest manifest = new Manifest(Manifest.SENSITIVITY, scenario, plan.sources(), root.invocation(), started)
                 .put(Manifest.SENSITIVITY, SensitivityCommand.section(plan, m, design, null)).put("shards", shardsSection);
         return write(scenario.name(), SensitivityCommand.folderKind(plan), started,
                 d -> SensitivityCommand.writeResults(plan, design, analysed, scenario, manifest, d));

@@ -53,6 +53,7 @@ final class RunCommand implements Callable<Integer> {
         if (replication < 0) {
             throw new UserException("--replication must be at least 0, got " + replication);
         }
+        Map<String, String> sourceHashes = Manifest.sourceHashes(scenario);
         RunResult result = SingleRun.run(scenario, replication);
         Path done;
         try (ResultFolder folder = ResultFolder.create(output.target("run", scenario.name(), started))) {
@@ -66,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
                 // The rule this replication drew from the calibration's uncertainty (parameterUncertainty).
                 seeds.put("ruleDrawn", draws.draw(scenario.parameters().rule(), seed).asScenarioMap());
             }
-            new Manifest(Manifest.RUN, scenario, root.invocation(), started)
+            new Manifest(Manifest.RUN, scenario, sourceHashes, root.invocation(), started)
                     .put("run", seeds)
                     .put("parameters", scenario.parameters())
                     .write(folder.dir());

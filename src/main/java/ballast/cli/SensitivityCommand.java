@@ -132,7 +132,7 @@ final class SensitivityCommand implements Callable<Integer> {
             }
             List<SensitivityAnalysis.Result> analysed = analyse(plan, design, results);
             Scenario scenario = template.scenario().withSeed(plan.masterSeed());
-            Manifest manifest = new Manifest(Manifest.SENSITIVITY, scenario, plan.commandLine(),
+            Manifest manifest = new Manifest(Manifest.SENSITIVITY, scenario, plan.sources(), plan.commandLine(),
                     Instant.parse(plan.startedAt())).put(Manifest.SENSITIVITY, section(plan, m, design, threadCount));
             Path dir = folder.finish(out -> writeResults(plan, design, analysed, scenario, manifest, out), finishing);
             for (SensitivityAnalysis.Result r : analysed) {

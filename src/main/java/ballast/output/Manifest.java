@@ -63,8 +63,16 @@ public final class Manifest {
         root.put("startedAt", startedAt.toString());
     }
 
-    /** Starts a manifest for {@code command} run on {@code scenario}. */
-    public Manifest(String kind, Scenario scenario, String commandLine, Instant startedAt) throws IOException {
+    /**
+     * Starts a manifest for {@code command} run on {@code scenario}.
+     *
+     * @param sourceHashes the SHA-256 of each file the scenario read, taken when the job started
+     *     (absolute, normalised path to hex, as {@link #sourceHashes} gives): the manifest records the
+     *     files the results come from, even if one is edited before the job ends; a file it lacks is
+     *     hashed now
+     */
+    public Manifest(String kind, Scenario scenario, Map<String, String> sourceHashes, String commandLine,
+            Instant startedAt) throws IOException {
         this(kind, commandLine, startedAt);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put(NAME, scenario.name());
@@ -76,11 +84,21 @@ public final class Manifest {
         for (Path p : scenario.sources()) {
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put("path", p.toString());
-            entry.put("sha256", Provenance.sha256(p));
+            String hash = sourceHashes.get(p.toAbsolutePath().normalize().toString());
+            entry.put("sha256", hash != null ? hash : Provenance.sha256(p));
             sources.add(entry);
         }
         root.put("sources", sources);
         root.put("masterSeed", scenario.seed());
+    }
+
+    /** Returns the SHA-256 of every file {@code scenario} read, by absolute, normalised path, in reading order. */
+    public static Map<String, String> sourceHashes(Scenario scenario) throws IOException {
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (Path p : scenario.sources()) {
+            sources.put(p.toAbsolutePath().normalize().toString(), Provenance.sha256(p));
+        }
+        return sources;
     }
 
     /** Returns the SHA-256 of the resolved scenario written as compact JSON. */

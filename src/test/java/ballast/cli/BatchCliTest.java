@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ballast.output.BatchFolder;
 import ballast.output.JobFolder;
+import ballast.output.Provenance;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +46,33 @@ class BatchCliTest {
         assertFalse(Files.exists(dir.resolve("t1").resolve(BatchFolder.JOURNAL)), "a finished batch has no journal");
         assertFalse(Files.exists(dir.resolve("t1").resolve(BatchFolder.PLAN)));
         assertTrue(Files.readString(dir.resolve("t1/manifest.json")).contains("\"replications\" : 1300"));
+    }
+
+    @Test
+    void theManifestRecordsTheDataAsTheBatchReadThemThoughAFileIsEditedWhileItRuns() throws Exception {
+        Path world = Files.createDirectories(dir.resolve("world"));
+        Path scenario = Files.copy(Path.of(BallastTestFiles.fixture("tiny.yaml")), world.resolve("tiny.yaml"));
+        Path states = Files.copy(Path.of(BallastTestFiles.fixture("states.csv")), world.resolve("states.csv"));
+        String read = Provenance.sha256(states);
+        Path out = dir.resolve("out");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "ballast.cli.BallastCommand", "batch", scenario.toString(), "-n", "60000", "--threads", "1",
+                "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        Path journal = out.resolve(BatchFolder.JOURNAL);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(journal) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(child.isAlive(), "the batch still runs: " + Files.readString(dir.resolve("child.log")));
+        Files.writeString(states, "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        String edited = Provenance.sha256(states);
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the batch ends");
+        assertEquals(0, child.exitValue(), Files.readString(dir.resolve("child.log")));
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"sha256\" : \"" + read + "\""), manifest);
+        assertFalse(manifest.contains(edited), "the edited file's hash is not the one the batch read");
     }
 
     @Test
