@@ -98,7 +98,7 @@ final class CountryReader {
             } else if (start != null) {
                 for (String code : history.statesAtStart("all".equals(which))) {
                     PanelState p = history.panel.get(code);
-                    YearlyData y = History.yearly(p);
+                    YearlyData y = p.yearly();
                     int year = start.getYear() - 1;
                     states.put(code, new StateRow(data.node("panel").source(), code, p.name(), p.subregion(),
                             y.value(YearlyData.GDP, year, 0.0), y.value(YearlyData.POPULATION, year, 0.0)));

@@ -83,7 +83,7 @@ final class DataTables {
                 problems.add(at, "date", "is required");
             }
         });
-        return rows;
+        return List.copyOf(rows);
     }
 
     interface RowReader {

@@ -34,6 +34,8 @@ final class History {
     final List<SwitchRow> switches;               // null if none
     final List<GovernmentChange> governmentChanges; // null if none
     final List<TaipeiGovernment> taipeiGovernments; // null if none
+    // The date of the last change of government in the record (the same for every state).
+    private final java.util.Optional<LocalDate> lastRecordedChange;
 
     History(YearMonth start, Set<String> known, Map<String, PanelState> panel, List<SwitchRow> switches,
             List<GovernmentChange> governmentChanges, List<TaipeiGovernment> taipeiGovernments) {
@@ -43,6 +45,8 @@ final class History {
         this.switches = switches;
         this.governmentChanges = governmentChanges;
         this.taipeiGovernments = taipeiGovernments;
+        this.lastRecordedChange = governmentChanges == null ? java.util.Optional.empty()
+                : governmentChanges.stream().map(GovernmentChange::date).max(LocalDate::compareTo);
     }
 
     private LocalDate startDay() {
@@ -101,7 +105,7 @@ final class History {
     StateRecord record(String code) {
         YearlyData yearly = null;
         if (panel != null && panel.containsKey(code)) {
-            yearly = yearly(panel.get(code));
+            yearly = panel.get(code).yearly();
             if (!known.contains("panel")) {
                 yearly = yearly.through(start.getYear() - 1);
             }
@@ -125,9 +129,7 @@ final class History {
         double perYear = 0;
         if (governmentChanges != null) {
             boolean all = known.contains("governmentChanges");
-            LocalDate last = governmentChanges.stream().map(GovernmentChange::date).max(LocalDate::compareTo)
-                    .orElse(startDay());
-            recordEnd = all ? YearMonth.from(last) : start.minusMonths(1);
+            recordEnd = all ? YearMonth.from(lastRecordedChange.orElse(startDay())) : start.minusMonths(1);
             LocalDate from = startDay().minusYears(RATE_YEARS);
             int recent = 0;
             for (GovernmentChange g : governmentChanges) {

@@ -33,7 +33,8 @@ final class PatronReader {
     }
 
     static List<PatronSpec> read(Fields top, Set<String> codes, Set<String> regions, Map<String, Double> points,
-            YearMonth start, YearMonth end, List<ScheduledEvent> events, Problems problems, List<Path> sources) {
+            YearMonth start, YearMonth end, List<ScheduledEvent> events, Problems problems, List<Path> sources,
+            TableCache tables) {
         Fields all = top.object("patrons");
         List<PatronSpec> patrons = new ArrayList<>();
         boolean incomplete = false;
@@ -52,7 +53,8 @@ final class PatronReader {
             }
             Fields f = all.object(id);
             if (f != null) {
-                PatronSpec spec = patron(id, f, codes, regions, points, start, end, events, problems, sources);
+                PatronSpec spec = patron(id, f, codes, regions, points, start, end, events, problems, sources,
+                        tables);
                 if (spec != null) {
                     patrons.add(spec);
                 } else {
@@ -78,7 +80,7 @@ final class PatronReader {
 
     private static PatronSpec patron(String id, Fields f, Set<String> codes, Set<String> regions,
             Map<String, Double> points, YearMonth start, YearMonth end, List<ScheduledEvent> events,
-            Problems problems, List<Path> sources) {
+            Problems problems, List<Path> sources, TableCache tables) {
         String roleCode = f.choice("role", ROLES, true);
         PatronRole role = roleCode == null ? null : PatronRole.valueOf(roleCode.toUpperCase(Locale.ROOT));
         String sideCode = f.choice("side", ScenarioLoader.SIDES, role == PatronRole.RECOGNISER);
@@ -114,7 +116,9 @@ final class PatronReader {
                 Source at = f.node("engagements").source();
                 Path path = ScenarioLoader.relativeTo(at, table);
                 sources.add(path);
-                for (DataTables.EngagementRow row : DataTables.engagements(path, at, f.path("engagements"), problems)) {
+                List<DataTables.EngagementRow> rows = tables.get("engagements", path, problems,
+                        () -> DataTables.engagements(path, at, f.path("engagements"), problems));
+                for (DataTables.EngagementRow row : rows) {
                     Double p = points.get(row.kind());
                     if (p == null) {
                         problems.add(row.source(), "kind", "unknown engagement kind '" + row.kind() + "'"

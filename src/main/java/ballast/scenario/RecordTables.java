@@ -2,6 +2,7 @@ package ballast.scenario;
 
 import ballast.model.Setting.TaipeiGovernment;
 import ballast.model.Side;
+import ballast.model.YearlyData;
 import ballast.scenario.YNode.Source;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,7 +26,7 @@ final class RecordTables {
 
     /** One state of the panel: its name, sub-region, and yearly columns by year. */
     record PanelState(String code, String name, String subregion, Map<Integer, Map<String, Double>> years,
-            Map<Integer, Boolean> allyOnFirstJanuary) {
+            Map<Integer, Boolean> allyOnFirstJanuary, YearlyData yearly) {
     }
 
     /** A row of the switches table (any event type). */
@@ -59,7 +60,7 @@ final class RecordTables {
                 return;
             }
             PanelState s = states.computeIfAbsent(code, c -> new PanelState(c, r.get("name").trim(),
-                    r.get("subregion").trim(), new TreeMap<>(), new TreeMap<>()));
+                    r.get("subregion").trim(), new TreeMap<>(), new TreeMap<>(), null));
             Map<String, Double> values = new LinkedHashMap<>();
             // Every value column becomes a yearly series (numbers; Y/N as 1/0; NA empty), so a term can read
             // a new column by its name: sources and notes are the only text columns.
@@ -85,6 +86,9 @@ final class RecordTables {
             }
             s.allyOnFirstJanuary().put(year, ally.equals("Y"));
         });
+        // Each state's years as the model reads them, built once with the table (every point of a design shares it).
+        states.replaceAll((code, s) -> new PanelState(s.code(), s.name(), s.subregion(), s.years(),
+                s.allyOnFirstJanuary(), History.yearly(s)));
         return java.util.Collections.unmodifiableMap(states);
     }
 

@@ -118,7 +118,7 @@ public final class ScenarioLoader {
         Set<String> regions = new LinkedHashSet<>();
         countries.forEach(c -> regions.add(c.region()));
         List<PatronSpec> patrons = PatronReader.read(top, codes, regions, points, start, end, events, problems,
-                sources);
+                sources, tables);
         EventReader.read(top, codes, regions, patrons, points, start, end, events, problems);
         Scenario.Record record = record(top.object("record"));
         Scenario.CalibrateSpec calibrate = CalibrationReader.spec(top.object("calibrate"));
