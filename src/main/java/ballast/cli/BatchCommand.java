@@ -1,5 +1,6 @@
 package ballast.cli;
 
+import ballast.cluster.Shell;
 import ballast.experiment.BatchSummary;
 import ballast.experiment.BlockSet;
 import ballast.experiment.DesignRun;
@@ -171,7 +172,7 @@ final class BatchCommand implements Callable<Integer> {
                 if (batch.stopped()) {
                     err.printf(Locale.ROOT, "ballast: interrupted; %,d of %,d replications are saved in %s%n"
                             + "Resume with: ./ballast batch --resume %s%n", total.replications(),
-                            batch.size(), folder.dir(), folder.dir());
+                            batch.size(), folder.dir(), Shell.quote(folder.dir()));
                     return INTERRUPTED;
                 }
                 if (plan.shard() != null) {

@@ -1,5 +1,6 @@
 package ballast.cli;
 
+import ballast.cluster.Shell;
 import ballast.experiment.BlockSet;
 import ballast.experiment.Design;
 import ballast.experiment.DesignRun;
@@ -299,7 +300,8 @@ final class ExperimentRunner {
             folder.closeJournal();
             if (run.stopped()) {
                 err.printf(Locale.ROOT, "ballast: interrupted; the finished blocks are saved in %s%n"
-                        + "Resume with: ./ballast %s --resume %s%n", folder.dir(), plan.kind(), folder.dir());
+                        + "Resume with: ./ballast %s --resume %s%n", folder.dir(), plan.kind(),
+                        Shell.quote(folder.dir()));
                 return null;
             }
         }

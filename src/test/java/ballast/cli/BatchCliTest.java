@@ -76,6 +76,30 @@ class BatchCliTest {
     }
 
     @Test
+    void anInterruptedBatchPrintsAResumeCommandTheShellTakesWhateverItsFolderIsCalled() throws Exception {
+        Path out = dir.resolve("my batch's run");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "ballast.cli.BallastCommand", "batch", BASELINE, "-n", "20000", "--threads", "1", "--out",
+                out.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(out.resolve(BatchFolder.JOURNAL)) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        child.destroy(); // SIGTERM, as Ctrl-C: the batch saves what it finished and says how to go on
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+        String log = Files.readString(dir.resolve("child.log"));
+        String resume = log.lines().filter(l -> l.startsWith("Resume with: ")).findFirst().orElseThrow(
+                () -> new AssertionError(log)).substring("Resume with: ".length());
+        // The shell splits the printed command into the launcher, two options and the folder, unchanged.
+        Process words = new ProcessBuilder("bash", "-c", "set -- " + resume + "; printf '%s\\n' \"$@\"")
+                .redirectErrorStream(true).start();
+        String split = new String(words.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(words.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(List.of("./ballast", "batch", "--resume", out.toString()), split.lines().toList(), resume);
+    }
+
+    @Test
     void aBatchKilledMidwayResumesToTheSameBytesAsAnUninterruptedOne() throws Exception {
         Path killed = dir.resolve("killed");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
