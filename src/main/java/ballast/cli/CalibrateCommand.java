@@ -124,7 +124,8 @@ final class CalibrateCommand implements Callable<Integer> {
             provenance.put("scenario", file.toString());
             provenance.put("scenarioSha256", Manifest.resolvedSha256(scenario));
             for (Path source : scenario.sources()) {
-                provenance.put("sha256 " + source.getFileName(), Provenance.sha256(source));
+                provenance.put("sha256 " + source.getFileName(),
+                        sourceHashes.get(source.toAbsolutePath().normalize().toString()));
             }
             provenance.put("seed", scenario.seed());
             provenance.put("ballastVersion", Provenance.version());

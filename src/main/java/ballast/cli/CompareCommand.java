@@ -129,6 +129,11 @@ final class CompareCommand implements Callable<Integer> {
         for (Path p : inputs) {
             loaded.add(ScenarioLoader.load(p));
         }
+        // Each scenario's files as they were read (the manifest records these, not the files at the end).
+        List<Map<String, String>> sourceHashes = new ArrayList<>();
+        for (Scenario s : loaded) {
+            sourceHashes.add(Manifest.sourceHashes(s));
+        }
         for (int k = 1; k < loaded.size(); k++) {
             String why = PairedComparison.mismatch(loaded.get(0).parameters(), loaded.get(k).parameters());
             if (why != null) {
@@ -168,7 +173,7 @@ final class CompareCommand implements Callable<Integer> {
             input.put("label", labels.get(k));
             input.put("file", s.file().toString());
             input.put("sha256", Manifest.resolvedSha256(s));
-            input.put("sources", Manifest.sourceHashes(s));
+            input.put("sources", sourceHashes.get(k));
             input.put("resolved", s.resolved());
             sources.add(input);
         }

@@ -136,7 +136,7 @@ final class ExperimentRunner {
     static void checkPoints(ScenarioTemplate template, Design design, int first, int end, PrintWriter err)
             throws UserException {
         AtomicLong checked = new AtomicLong();
-        // About 0.35 ms a point: a large design is a wait of seconds to minutes, shown like any long work.
+        // About 0.2-0.4 ms a point: a large design is a wait of seconds to a minute, shown like any long work.
         Progress progress = null;
         if (end - first >= ANNOUNCED_POINTS) {
             err.printf(Locale.ROOT, "ballast: checking the %,d design points before any runs%n", end - first);
@@ -160,7 +160,7 @@ final class ExperimentRunner {
         }
     }
 
-    /** Designs of this many points or more are checked with a progress line (about 3 s and more). */
+    /** Designs of this many points or more are checked with a progress line (a few seconds and more). */
     static final int ANNOUNCED_POINTS = 10_000;
 
     private static String describe(Map<String, Double> values) {

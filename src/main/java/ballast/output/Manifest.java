@@ -68,8 +68,9 @@ public final class Manifest {
      *
      * @param sourceHashes the SHA-256 of each file the scenario read, taken when the job started
      *     (absolute, normalised path to hex, as {@link #sourceHashes} gives): the manifest records the
-     *     files the results come from, even if one is edited before the job ends; a file it lacks is
-     *     hashed now
+     *     files the results come from, even if one is edited before the job ends. A file it lacks is
+     *     hashed now; that is not expected (the map is made by {@link #sourceHashes} from the same
+     *     scenario files), and failing at the end of a long job would lose its results
      */
     public Manifest(String kind, Scenario scenario, Map<String, String> sourceHashes, String commandLine,
             Instant startedAt) throws IOException {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,7 +36,7 @@ final class History {
     final List<GovernmentChange> governmentChanges; // null if none
     final List<TaipeiGovernment> taipeiGovernments; // null if none
     // The date of the last change of government in the record (the same for every state).
-    private final java.util.Optional<LocalDate> lastRecordedChange;
+    private final Optional<LocalDate> lastRecordedChange;
 
     History(YearMonth start, Set<String> known, Map<String, PanelState> panel, List<SwitchRow> switches,
             List<GovernmentChange> governmentChanges, List<TaipeiGovernment> taipeiGovernments) {
@@ -45,7 +46,7 @@ final class History {
         this.switches = switches;
         this.governmentChanges = governmentChanges;
         this.taipeiGovernments = taipeiGovernments;
-        this.lastRecordedChange = governmentChanges == null ? java.util.Optional.empty()
+        this.lastRecordedChange = governmentChanges == null ? Optional.empty()
                 : governmentChanges.stream().map(GovernmentChange::date).max(LocalDate::compareTo);
     }
 

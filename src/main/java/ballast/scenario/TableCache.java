@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * governments, elections) and of partners' engagements of one scenario, read once and shared by all
  * its variants: the points of a sweep or sensitivity analysis change numbers of the scenario, never
  * its files, so a design of 10,000 points need not parse the state-year panel 10,000 times (it took
- * about 6 ms a point). A table read
- * with problems is not kept: the variant that reads it reports them, as the file itself would.
+ * about 6 ms a point). A table read with problems is not kept: the variant that reads it reports
+ * them, as the file itself would.
  * Safe for the worker threads that build points at once.
  */
 final class TableCache {

@@ -33,6 +33,24 @@ class BatchCliTest {
     @TempDir
     Path dir;
 
+    /**
+     * Starts {@code ballast batch ARGS --threads 1 --out OUT} in a JVM of its own (logging to
+     * {@code child.log}) and returns once it has saved its first block, or ended, or after 60 s.
+     */
+    private Process childBatch(Path out, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "ballast.cli.BallastCommand", "batch"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--threads", "1", "--out", out.toString()));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(out.resolve(BatchFolder.JOURNAL)) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return child;
+    }
+
     @Test
     void tablesAreTheSameBytesOnOneTwoAndFourThreads() throws Exception {
         for (String threads : List.of("1", "2", "4")) {
@@ -55,16 +73,7 @@ class BatchCliTest {
         Path states = Files.copy(Path.of(BallastTestFiles.fixture("states.csv")), world.resolve("states.csv"));
         String read = Provenance.sha256(states);
         Path out = dir.resolve("out");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "ballast.cli.BallastCommand", "batch", scenario.toString(), "-n", "60000", "--threads", "1",
-                "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-        Path journal = out.resolve(BatchFolder.JOURNAL);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(journal) && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Process child = childBatch(out, scenario.toString(), "-n", "60000");
         assertTrue(child.isAlive(), "the batch still runs: " + Files.readString(dir.resolve("child.log")));
         Files.writeString(states, "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         String edited = Provenance.sha256(states);
@@ -78,14 +87,7 @@ class BatchCliTest {
     @Test
     void anInterruptedBatchPrintsAResumeCommandTheShellTakesWhateverItsFolderIsCalled() throws Exception {
         Path out = dir.resolve("my batch's run");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "ballast.cli.BallastCommand", "batch", BASELINE, "-n", "20000", "--threads", "1", "--out",
-                out.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(out.resolve(BatchFolder.JOURNAL)) && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Process child = childBatch(out, BASELINE, "-n", "20000");
         child.destroy(); // SIGTERM, as Ctrl-C: the batch saves what it finished and says how to go on
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));
         String log = Files.readString(dir.resolve("child.log"));
@@ -102,16 +104,8 @@ class BatchCliTest {
     @Test
     void aBatchKilledMidwayResumesToTheSameBytesAsAnUninterruptedOne() throws Exception {
         Path killed = dir.resolve("killed");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "ballast.cli.BallastCommand", "batch", BASELINE, "-n", "8000", "--threads", "1", "--seed", "11",
-                "--out", killed.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        Process child = childBatch(killed, BASELINE, "-n", "8000", "--seed", "11");
         Path journal = killed.resolve(BatchFolder.JOURNAL);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(journal) && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
         // While it runs, the folder is its own: a second --resume is refused, not run beside it.
         Cli meanwhile = Cli.run("batch", "--resume", killed.toString());
         assertTrue(child.isAlive(), "the child still runs: " + Files.readString(dir.resolve("child.log")));

@@ -108,7 +108,7 @@ class SlurmCliTest {
 
     @Test
     void aLargeDesignIsCheckedWithAProgressLineAndASmallOneWithout() {
-        // Checking a point takes about a third of a millisecond: 10,000 points are worth saying so first.
+        // Checking a point takes 0.2-0.4 ms: 10,000 points and more are worth saying so first.
         Cli large = Cli.run("slurm", "sweep", TINY, "--design", "lhs", "--points",
                 Integer.toString(ExperimentRunner.ANNOUNCED_POINTS), "--param", "rule.offer=0:1", "-n", "1",
                 "--shards", "2", "--out", dir.resolve("large").toString());
