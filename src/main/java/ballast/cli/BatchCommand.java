@@ -182,7 +182,8 @@ final class BatchCommand implements Callable<Integer> {
                     spec.commandLine().getOut().println(dir);
                     return 0;
                 }
-                Manifest manifest = manifest(scenario, plan.sources(), plan.commandLine(), Instant.parse(plan.startedAt()),
+                Manifest manifest = manifest(scenario, plan.sources(), plan.commandLine(),
+                        Instant.parse(plan.startedAt()),
                         batchSection(plan, before > 0 ? root.invocation() : null, before, threadCount));
                 Path dir = folder.finish(d -> writeResults(total, p, manifest, d), finishing);
                 long[] h = total.alliesHistogram(total.ticks() - 1);
@@ -275,8 +276,8 @@ final class BatchCommand implements Callable<Integer> {
 
     private BatchFolder.Plan plan(Scenario scenario, long n, Instant started, Shard shard) throws IOException {
         return new BatchFolder.Plan(scenario.file().toAbsolutePath().normalize().toString(), scenario.name(),
-                Manifest.resolvedSha256(scenario), Manifest.sourceHashes(scenario), scenario.seed(), n, DesignRun.BLOCK_SIZE,
-                keepRuns, root.invocation(), started.toString(), shard);
+                Manifest.resolvedSha256(scenario), Manifest.sourceHashes(scenario), scenario.seed(), n,
+                DesignRun.BLOCK_SIZE, keepRuns, root.invocation(), started.toString(), shard);
     }
 
     /**

@@ -129,8 +129,8 @@ final class SweepCommand implements Callable<Integer> {
                 return ExperimentRunner.finishShard(folder, finishing, spec);
             }
             Scenario scenario = template.scenario().withSeed(plan.masterSeed());
-            Manifest manifest = new Manifest(Manifest.SWEEP, scenario, plan.sources(), plan.commandLine(), Instant.parse(plan.startedAt()))
-                    .put(Manifest.SWEEP, sweepSection(plan, d, threadCount));
+            Manifest manifest = new Manifest(Manifest.SWEEP, scenario, plan.sources(), plan.commandLine(),
+                    Instant.parse(plan.startedAt())).put(Manifest.SWEEP, sweepSection(plan, d, threadCount));
             Path dir = folder.finish(out -> writeResults(d, results, scenario, manifest, out), finishing);
             spec.commandLine().getOut().println(dir);
             return 0;
