@@ -24,7 +24,10 @@ final class RecordTables {
     private RecordTables() {
     }
 
-    /** One state of the panel: its name, sub-region, and yearly columns by year. */
+    /**
+     * One state of the panel: its name, sub-region, and yearly columns by year; {@code yearly} is the
+     * same columns as series the model reads, built once the table is read (null while it is read).
+     */
     record PanelState(String code, String name, String subregion, Map<Integer, Map<String, Double>> years,
             Map<Integer, Boolean> allyOnFirstJanuary, YearlyData yearly) {
     }
