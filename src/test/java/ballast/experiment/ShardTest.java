@@ -46,23 +46,23 @@ class ShardTest {
         }
     }
 
+    /** Asserts that {@code text} is refused as a shard with a message containing {@code expected}. */
+    private static void refused(String text, String expected) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Shard.parse(text));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
     @Test
     void aShardIsWrittenIOverNAndRefusedOutOfRangeOrEmpty() {
         assertEquals(new Shard(3, 4), Shard.parse("3/4"));
         assertEquals("3/4", new Shard(3, 4).toString());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Shard.parse("0/4")).getMessage()
-                .contains("shards are numbered 1 to 4"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Shard.parse("5/4")).getMessage()
-                .contains("shard 5 of 4 does not exist"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Shard.parse("3")).getMessage()
-                .contains("write I/N"));
+        refused("0/4", "shards are numbered 1 to 4");
+        refused("5/4", "shard 5 of 4 does not exist");
+        refused("3", "write I/N");
         // Numbers too large for an int are out of range, not malformed.
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Shard.parse("1/2147483648")).getMessage()
-                .contains("between 1 and 1,000,000, got 2147483648"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Shard.parse("1/1000001")).getMessage()
-                .contains("got 1,000,001"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Shard.parse("99999999999/4")).getMessage()
-                .contains("shard 99999999999 of 4 does not exist"));
+        refused("1/2147483648", "between 1 and 1,000,000, got 2147483648");
+        refused("1/1000001", "got 1,000,001");
+        refused("99999999999/4", "shard 99999999999 of 4 does not exist");
         assertEquals(new Shard(2, 4), Shard.parse("002/0004"));
         IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> new Shard(1, 8).first(6));
         assertTrue(empty.getMessage().contains("6 replications cannot be cut into 8 shards"), empty.getMessage());
