@@ -88,11 +88,19 @@ public final class ScenarioLoader {
         Fields top = new Fields(root, "", problems);
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         String name = top.text("name", false);
+        YNode named = root.get("name");
+        // A name comes from the file itself, not from what it extends: a variant of baseline.yaml
+        // without a name line is not "baseline" (its results would go into baseline's folder).
+        boolean inherited = named != null && !named.source().file().equals(root.source().file());
+        if (inherited) {
+            name = null;
+        }
         if (name == null) {
             name = defaultName;
             if (!NAME.matcher(name).matches()) {
-                top.problem("name", "is required here: the file name '" + name + "' cannot name the results folder ("
-                        + NAME_RULE + "); add a name: line");
+                problems.add(inherited || named == null ? root.source() : named.source(), "name",
+                        "is required here: the file name '" + name + "' cannot name the results folder (" + NAME_RULE
+                        + "); add a name: line");
             }
         } else if (!NAME.matcher(name).matches()) {
             top.problem("name", "must be " + NAME_RULE + " (it names the results folder), got '" + name + "'");

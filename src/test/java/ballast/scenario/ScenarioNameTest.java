@@ -37,6 +37,20 @@ class ScenarioNameTest {
         assertEquals("Haiti_2026.v2", ScenarioLoader.load(ok).name());
     }
 
+    @Test
+    void aVariantWithoutANameIsNamedByItsOwnFileNotByTheScenarioItExtends() throws Exception {
+        // Named "tiny" by its parent, a variant's results went into tiny's folder and compare labelled both "tiny".
+        Path parent = Fixtures.tinyWith(dir, "tiny.yaml", "name: tiny\n", "name: tiny\n");
+        Path variant = Files.writeString(dir.resolve("tiny-richer.yaml"), "extends: tiny.yaml\nseed: 8\n");
+        assertEquals("tiny", ScenarioLoader.load(parent).name());
+        assertEquals("tiny-richer", ScenarioLoader.load(variant).name());
+        Path named = Files.writeString(dir.resolve("v2.yaml"), "extends: tiny.yaml\nname: own\n");
+        assertEquals("own", ScenarioLoader.load(named).name());
+        Path unsafe = Files.writeString(dir.resolve("my draft.yaml"), "extends: tiny.yaml\nseed: 8\n");
+        assertEquals(List.of("my draft.yaml:1:1: name: is required here: the file name 'my draft' cannot name the "
+                + "results folder (" + RULE + "); add a name: line"), Refusals.lines(unsafe));
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"..", ".", "../up", "a/b", ".hidden"})
     void aWrittenNameMustBeASafeFolderName(String name) throws Exception {
