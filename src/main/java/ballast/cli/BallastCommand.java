@@ -58,6 +58,17 @@ public final class BallastCommand implements Runnable {
         cl.setExecutionExceptionHandler(errors);
         cl.setParameterExceptionHandler(errors);
         cl.setExitCodeExceptionMapper(errors);
+        // Every command's --version (each lists it) says the tool's version, not nothing.
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new Version());
+        }
+        // An empty path ("--out ''", a scenario "") would mean the working directory: refuse it by name.
+        cl.registerConverter(java.nio.file.Path.class, text -> {
+            if (text.isBlank()) {
+                throw new CommandLine.TypeConversionException("an empty path names no file or folder");
+            }
+            return java.nio.file.Path.of(text);
+        });
         String unknown = unknownCommand(cl, args);
         if (unknown != null) {
             err.println("ballast: " + unknown);

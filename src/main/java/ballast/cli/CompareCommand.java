@@ -153,10 +153,11 @@ final class CompareCommand implements Callable<Integer> {
                     err)) {
                 counts = comparison.run(threadCount);
             }
-        }
-        if (counts == null) {
-            err.println("ballast: interrupted; a comparison is not resumable and nothing was written");
-            return BatchCommand.INTERRUPTED;
+            if (counts == null) {
+                // Said before the hook lets the JVM end (after close() the shutdown goes on at once).
+                err.println("ballast: interrupted; a comparison is not resumable and nothing was written");
+                return BatchCommand.INTERRUPTED;
+            }
         }
         List<CompareTables.Scenario> scenarios = new ArrayList<>();
         List<Map<String, Object>> sources = new ArrayList<>();

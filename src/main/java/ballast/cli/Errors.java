@@ -7,6 +7,7 @@ import ballast.output.chart.SavedBatch;
 import ballast.scenario.Problem;
 import ballast.scenario.ScenarioException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -26,7 +27,13 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
-        var err = cl.getErr();
+        // Every message is one line on the terminal, whatever a path in it holds (a newline, an escape).
+        var err = new PrintWriter(cl.getErr(), true) {
+            @Override
+            public void println(String line) {
+                super.println(Problem.printable(line));
+            }
+        };
         if (e instanceof ScenarioException se) {
             for (Problem p : se.problems()) {
                 err.println(p);
@@ -79,11 +86,11 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
         }
         if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
             err.println("ballast: " + fs.getFile() + ": " + (fs.getReason() != null ? fs.getReason()
-                    : fs.getClass().getSimpleName()));
+                    : "cannot be read or written"));
             return IO;
         }
         if (e instanceof IOException io) {
-            err.println("ballast: I/O error: " + io);
+            err.println("ballast: " + ioMessage(io));
             return IO;
         }
         err.println("ballast: internal error: " + e + " (please report it; BALLAST_DEBUG=1 shows the stack trace)");
@@ -93,10 +100,36 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
         return INTERNAL;
     }
 
+    /**
+     * Says what an I/O failure without a file of its own was, in the system's words and without Java's
+     * class names (an image writer's "I/O error writing PNG file!" is said by the failure under it).
+     */
+    static String ioMessage(IOException e) {
+        Throwable deepest = e;
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof IOException && t.getMessage() != null) {
+                deepest = t;
+            }
+        }
+        if (deepest instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            return fs.getFile() + ": " + (fs.getReason() != null ? fs.getReason() : "cannot be read or written");
+        }
+        if (deepest instanceof java.nio.charset.CharacterCodingException) {
+            return "a file read is not UTF-8 text (save it as UTF-8)";
+        }
+        String what = deepest.getMessage() == null ? "a file could not be read or written" : deepest.getMessage();
+        String lower = what.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("no space left") || lower.contains("quota")) {
+            return "cannot write: " + what + "; free some space and run the command again (no half-written "
+                    + "results are kept; a batch, sweep or sensitivity analysis goes on with --resume)";
+        }
+        return "I/O error: " + what;
+    }
+
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
-        cl.getErr().println("ballast: " + e.getMessage());
+        cl.getErr().println("ballast: " + Problem.printable(String.valueOf(e.getMessage())));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, cl.getErr());
         cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
         return BAD_INPUT;

@@ -35,8 +35,8 @@ final class JobOptions {
     static final String COUNT_FORMS = "10000, 10_000, 10,000, 10k, 2.5M or 1e5";
 
     @Option(names = {"-n", "--replications"}, paramLabel = "N", converter = Count.class,
-            description = "Replications (default: ${DEFAULT-VALUE}; a sweep or sensitivity analysis runs them at "
-                    + "each design point); written " + COUNT_FORMS + "; at most 10^9.")
+            description = "Replications (default: ${DEFAULT-VALUE}; in a sweep or sensitivity analysis, at each "
+                    + "design point; in compare, of each scenario); written " + COUNT_FORMS + "; at most 10^9.")
     Long replications;
 
     @Option(names = "--threads", paramLabel = "N",

@@ -130,9 +130,33 @@ public final class JobFolder implements AutoCloseable {
             throw new NoSuchFileException(dir.toString(), null, shard
                     ? "cannot resume: it is a finished shard (it has " + Manifest.FILE + "); 'ballast status " + dir
                             + "' checks it, 'ballast merge' adds it to the other shards"
-                    : "cannot resume: it is a finished " + noun + " (it has " + Manifest.FILE + ")");
+                    : "cannot resume: it is a finished " + finishedKind(abs, noun) + " (it has " + Manifest.FILE
+                            + ")");
         }
         return folder;
+    }
+
+    /**
+     * Returns what the finished folder {@code dir} holds, from its manifest's kind ("run", "sweep",
+     * "sensitivity analysis"), or {@code noun} if the manifest does not say (so that a batch --resume
+     * of a run's folder does not call it a finished batch).
+     */
+    private static String finishedKind(Path dir, String noun) {
+        Path file = dir.resolve(Manifest.FILE);
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_PLAN_BYTES) {
+                return noun;
+            }
+            String kind = COMPACT.readTree(file.toFile()).path(Manifest.KIND).asText("");
+            return switch (kind) {
+                case Manifest.SENSITIVITY -> "sensitivity analysis";
+                case Manifest.BATCH, Manifest.RUN, Manifest.SWEEP, Manifest.BACKTEST, Manifest.COMPARE, "calibrate" ->
+                        kind;
+                default -> noun;
+            };
+        } catch (IOException | RuntimeException e) {
+            return noun;
+        }
     }
 
     private static FileChannel lock(Path dir) throws IOException {

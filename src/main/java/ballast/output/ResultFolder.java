@@ -91,7 +91,7 @@ public final class ResultFolder implements AutoCloseable {
         public Path claim() throws IOException {
             if (exactly != null) {
                 Path dir = exactly.toAbsolutePath().normalize();
-                Files.createDirectories(dir.getParent());
+                makeParents(dir.getParent());
                 try {
                     return Files.createDirectory(dir);
                 } catch (FileAlreadyExistsException e) {
@@ -100,7 +100,7 @@ public final class ResultFolder implements AutoCloseable {
                 }
             }
             Path parent = root.resolve(subject).toAbsolutePath().normalize();
-            Files.createDirectories(parent);
+            makeParents(parent);
             String base = kind + "-" + STAMP.format(now);
             for (int i = 1; i <= MAX_SUFFIX; i++) {
                 try {
@@ -111,6 +111,23 @@ public final class ResultFolder implements AutoCloseable {
             }
             throw new IOException("no free folder name " + parent.resolve(base) + "-N for N up to " + MAX_SUFFIX);
         }
+    }
+
+    /**
+     * Creates {@code dir} and its missing parents; a file where a folder must be is named as such
+     * ({@code createDirectories} would say it "already exists", which reads as a refusal to overwrite).
+     */
+    private static void makeParents(Path dir) throws IOException {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new java.nio.file.FileSystemException(p.toString(), null,
+                            "is a file, not a folder, so no results folder can be made in it");
+                }
+                break;
+            }
+        }
+        Files.createDirectories(dir);
     }
 
     /** The reason of the refusal of a folder that exists but is empty (a claim whose job was stopped). */
@@ -148,6 +165,11 @@ public final class ResultFolder implements AutoCloseable {
         Path claimed = target.claim();
         try {
             Path work = Files.createTempDirectory(claimed.getParent(), "." + claimed.getFileName() + ".partial-");
+            // A temporary folder is private (rwx------); the results get what the claimed folder got
+            // from the user's umask, as batch and sweep folders do, so colleagues can read them.
+            if (Files.getFileStore(work).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(work, Files.getPosixFilePermissions(claimed));
+            }
             return new ResultFolder(claimed, work);
         } catch (IOException | RuntimeException e) {
             deleteIfEmpty(claimed);

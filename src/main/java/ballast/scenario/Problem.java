@@ -58,7 +58,11 @@ public record Problem(Path file, int line, int column, String field, String mess
         return s.substring(0, end) + "…";
     }
 
-    private static String printable(String s) {
+    /**
+     * Returns {@code s} with its control characters escaped ({@code \\n}, {@code \\t}, {@code \\uXXXX}), so
+     * that a message built from it is one line on the terminal whatever a file name holds.
+     */
+    public static String printable(String s) {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -77,7 +81,7 @@ public record Problem(Path file, int line, int column, String field, String mess
     /** Returns {@code FILE:LINE:COLUMN: field: message}, or {@code FILE: message} for the whole file. */
     @Override
     public String toString() {
-        return file + (line > 0 ? ":" + line + ":" + column : "") + ": " + (field.isEmpty() ? "" : field + ": ")
-                + message;
+        return printable(String.valueOf(file)) + (line > 0 ? ":" + line + ":" + column : "") + ": "
+                + (field.isEmpty() ? "" : field + ": ") + message;
     }
 }

@@ -110,6 +110,100 @@ class CliTest {
     }
 
     @Test
+    void aFileWhereTheResultsFolderMustGoIsNamedAsAFileNotAsResultsAlreadyThere() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Cli cli = Cli.run("run", BASELINE, "--out", file.resolve("x").toString());
+        assertEquals("ballast: " + file + ": is a file, not a folder, so no results folder can be made in it",
+                cli.err().strip());
+        // The default folder results/<name>/ being a file is refused the same way, without "choose another --out".
+        Files.createDirectories(dir.resolve("root"));
+        Files.writeString(dir.resolve("root/baseline"), "x");
+        Cli byDefault = Cli.runWith(c -> {
+            if (c instanceof OutputOptions o) {
+                o.root = dir.resolve("root");
+            }
+        }, "run", BASELINE);
+        assertEquals("ballast: " + dir.resolve("root/baseline").toAbsolutePath()
+                + ": is a file, not a folder, so no results folder can be made in it", byDefault.err().strip());
+    }
+
+    @Test
+    void anEmptyPathIsRefusedByItsOptionNotTakenForTheWorkingDirectory() {
+        Cli out = Cli.run("run", BASELINE, "--out", "");
+        assertEquals(2, out.exitCode());
+        assertTrue(out.err().startsWith("ballast: Invalid value for option '--out': an empty path names no file or "
+                + "folder"), out.err());
+        Cli scenario = Cli.run("validate", "");
+        assertEquals(2, scenario.exitCode());
+        assertTrue(scenario.err().contains("an empty path names no file or folder"), scenario.err());
+    }
+
+    @Test
+    void aPathWithALineBreakStaysOneLineInEveryMessage() throws Exception {
+        Path odd = dir.resolve("two\nlines.yaml");
+        Cli validate = Cli.run("validate", odd.toString());
+        assertEquals(2, validate.exitCode());
+        assertTrue(validate.err().startsWith(dir + "/two\\nlines.yaml: "), validate.err());
+        assertEquals(2, validate.err().lines().count(), validate.err()); // the problem and the summary
+        Path file = Files.writeString(dir.resolve("a\nb"), "x");
+        Cli run = Cli.run("run", BASELINE, "--out", file.resolve("c").toString());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("a\\nb: is a file"), run.err());
+    }
+
+    @Test
+    void resultsFoldersAreAsReadableAsTheUmaskMakesOtherFolders() throws Exception {
+        Path out = dir.resolve("shared");
+        assertEquals(0, Cli.run("run", BASELINE, "--out", out.toString()).exitCode());
+        // A folder made beside it the ordinary way has what the umask gives; a temporary folder would be rwx------.
+        Path plain = Files.createDirectory(dir.resolve("plain"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
+    }
+
+    @Test
+    void aFailedWriteSaysWhyInTheSystemsWordsWithoutJavaClassNames() {
+        java.io.IOException full = new java.io.IOException("No space left on device");
+        String said = Errors.ioMessage(new javax.imageio.IIOException("I/O error writing PNG file!", full));
+        assertTrue(said.startsWith("cannot write: No space left on device; free some space"), said);
+        assertFalse(said.contains("Exception") || said.contains("java."), said);
+        String coding = Errors.ioMessage(new java.nio.charset.MalformedInputException(1));
+        assertEquals("a file read is not UTF-8 text (save it as UTF-8)", coding);
+        assertEquals("I/O error: Broken pipe", Errors.ioMessage(new java.io.IOException("Broken pipe")));
+    }
+
+    @Test
+    void anInterruptedComparisonSaysSoAndWritesNothing() throws Exception {
+        Path out = dir.resolve("cmp");
+        Path log = dir.resolve("compare.log");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "ballast.cli.BallastCommand", "compare", "--reference",
+                BASELINE, "scenarios/no-japan.yaml", "-n", "1000000", "--threads", "1", "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (child.isAlive() && !Files.readString(log).contains("ballast: comparing") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(child.isAlive(), Files.readString(log));
+        child.destroy(); // SIGTERM, as Ctrl-C
+        assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(143, child.exitValue(), Files.readString(log)); // the JVM's code for SIGTERM (130 for SIGINT)
+        assertTrue(Files.readString(log).contains("ballast: interrupted; a comparison is not resumable and nothing was "
+                + "written"), Files.readString(log));
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void resumingAFinishedFolderNamesWhatItHoldsNotWhatWasAskedFor() throws Exception {
+        Path run = dir.resolve("a-run");
+        assertEquals(0, Cli.run("run", BASELINE, "--out", run.toString()).exitCode());
+        for (String command : List.of("batch", "sweep", "sensitivity")) {
+            Cli resumed = Cli.run(command, "--resume", run.toString());
+            assertTrue(resumed.err().contains("cannot resume: it is a finished run (it has manifest.json)"),
+                    command + ": " + resumed.err());
+        }
+    }
+
+    @Test
     void anEmptyFolderLeftByAStoppedJobIsRefusedWithWhatToDelete() throws Exception {
         // A job killed before it moved its results in (a merge at its time limit, say) leaves its claim empty.
         Path out = Files.createDirectory(dir.resolve("claimed"));
@@ -178,6 +272,13 @@ class CliTest {
             Cli help = Cli.run(command, "--help");
             assertEquals(0, help.exitCode(), command + ": " + help.err());
             assertTrue(help.out().contains("Usage: ballast " + command), command + ": " + help.out());
+        }
+        for (String command : commands) {
+            if (!command.equals("help")) {
+                Cli version = Cli.run(command, "--version");
+                assertEquals(0, version.exitCode(), command + ": " + version.err());
+                assertTrue(version.out().startsWith("Ballast "), command + " --version said: " + version.out());
+            }
         }
         Cli run = Cli.run("run", "--help");
         assertTrue(run.out().contains("--seed"), run.out());
