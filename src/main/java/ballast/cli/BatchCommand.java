@@ -1,6 +1,5 @@
 package ballast.cli;
 
-import ballast.cluster.Shell;
 import ballast.experiment.BatchSummary;
 import ballast.experiment.BlockSet;
 import ballast.experiment.DesignRun;
@@ -21,6 +20,7 @@ import ballast.output.chart.SavedBatch;
 import ballast.output.table.BatchTables;
 import ballast.scenario.Scenario;
 import ballast.scenario.ScenarioLoader;
+import ballast.shell.ShellWords;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -172,7 +172,7 @@ final class BatchCommand implements Callable<Integer> {
                 if (batch.stopped()) {
                     err.printf(Locale.ROOT, "ballast: interrupted; %,d of %,d replications are saved in %s%n"
                             + "Resume with: ./ballast batch --resume %s%n", total.replications(),
-                            batch.size(), folder.dir(), Shell.quote(folder.dir()));
+                            batch.size(), folder.dir(), ShellWords.quote(folder.dir()));
                     return INTERRUPTED;
                 }
                 if (plan.shard() != null) {

@@ -1,6 +1,5 @@
 package ballast.cli;
 
-import ballast.cluster.Shell;
 import ballast.experiment.BlockSet;
 import ballast.experiment.Design;
 import ballast.experiment.DesignRun;
@@ -17,6 +16,7 @@ import ballast.scenario.NumericField;
 import ballast.scenario.Scenario;
 import ballast.scenario.ScenarioException;
 import ballast.scenario.ScenarioTemplate;
+import ballast.shell.ShellWords;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -301,7 +301,7 @@ final class ExperimentRunner {
             if (run.stopped()) {
                 err.printf(Locale.ROOT, "ballast: interrupted; the finished blocks are saved in %s%n"
                         + "Resume with: ./ballast %s --resume %s%n", folder.dir(), plan.kind(),
-                        Shell.quote(folder.dir()));
+                        ShellWords.quote(folder.dir()));
                 return null;
             }
         }

@@ -16,6 +16,7 @@ import ballast.output.ShardSet;
 import ballast.scenario.Scenario;
 import ballast.scenario.ScenarioLoader;
 import ballast.scenario.ScenarioTemplate;
+import ballast.shell.ShellWords;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ final class MergeCommand implements Callable<Integer> {
         ShardSet shards = find(folders);
         ShardFolder.Job job = shards.job();
         try {
-            shards.checkComplete(dir -> "ballast " + job.job() + " --resume " + dir);
+            shards.checkComplete(dir -> ShellWords.command("ballast", job.job(), "--resume", dir));
         } catch (ShardSet.Refusal r) {
             throw new UserException("cannot merge: " + r.getMessage());
         }

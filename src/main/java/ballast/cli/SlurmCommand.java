@@ -3,13 +3,13 @@ package ballast.cli;
 import ballast.cluster.ClusterFolder;
 import ballast.cluster.JobSpec;
 import ballast.cluster.Scheduler;
-import ballast.cluster.Shell;
 import ballast.cluster.Slurm;
 import ballast.experiment.Shard;
 import ballast.output.BatchFolder;
 import ballast.output.ExperimentFolder;
 import ballast.output.Provenance;
 import ballast.output.ResultFolder;
+import ballast.shell.ShellWords;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -174,7 +174,7 @@ final class SlurmCommand implements Callable<Integer> {
             err.println("Submit with:");
             err.println("  " + scheduler.submitCommand(array, merge));
         }
-        err.println("Progress: ./ballast status " + Shell.quote(dir) + "; the merged tables go to "
+        err.println("Progress: ./ballast status " + ShellWords.quote(dir) + "; the merged tables go to "
                 + dir.resolve(ClusterFolder.MERGED));
         err.println("If a task fails, the merge job is cancelled; run the failed tasks again (each resumes its shard) "
                 + "with a new merge, e.g. for " + rerunExample(shardCount).replace(",", " and ") + ":");
@@ -246,9 +246,10 @@ final class SlurmCommand implements Callable<Integer> {
         List<String> task = new ArrayList<>(java);
         task.add(kind);
         task.addAll(args);
-        String shardsDir = Shell.quote(dir.resolve(ClusterFolder.SHARDS)) + "/";
+        String shardsDir = ShellWords.quote(dir.resolve(ClusterFolder.SHARDS)) + "/";
         int width = Math.max(4, Integer.toString(shardCount).length());
-        String taskCommand = "exec " + Shell.join(task) + " --shard \"$task/" + shardCount + "\" --out " + shardsDir
+        String taskCommand = "exec " + ShellWords.join(task) + " --shard \"$task/" + shardCount + "\" --out "
+                + shardsDir
                 + "\"$(printf '%0" + width + "d' \"$task\")\"";
         List<String> merge = new ArrayList<>(java);
         merge.addAll(List.of("merge", dir.resolve(ClusterFolder.SHARDS).toString(), "--out",
@@ -264,7 +265,7 @@ final class SlurmCommand implements Callable<Integer> {
                         + "\n" + taskCommand));
         Files.writeString(ClusterFolder.afterScript(work, scheduler), scheduler.script(after, "# The merge of the "
                 + shardCount + " shards of " + checked.describe() + "; it runs once every task of "
-                + array.getFileName() + " has succeeded\n" + "exec " + Shell.join(merge)));
+                + array.getFileName() + " has succeeded\n" + "exec " + ShellWords.join(merge)));
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("scheduler", scheduler.name());
         plan.put("job", kind);

@@ -5,6 +5,7 @@ import ballast.cluster.Scheduler;
 import ballast.output.Manifest;
 import ballast.output.ShardFolder;
 import ballast.output.ShardSet;
+import ballast.shell.ShellWords;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -65,8 +66,8 @@ final class StatusCommand implements Callable<Integer> {
         for (ShardSet.Entry e : shards.entries()) {
             if (!e.finished() && shown++ < 20) {
                 out.printf(Locale.ROOT, "shard %d: unfinished, %,d of %,d replications saved in %s (running, or "
-                        + "stopped: 'ballast %s --resume %s' finishes it)%n", e.index(), e.savedReplications(),
-                        e.replications(), e.dir(), job.job(), e.dir());
+                        + "stopped: '%s' finishes it)%n", e.index(), e.savedReplications(),
+                        e.replications(), e.dir(), ShellWords.command("ballast", job.job(), "--resume", e.dir()));
             }
         }
         if (shown > 20) {
@@ -116,7 +117,8 @@ final class StatusCommand implements Callable<Integer> {
     private static void cluster(Path dir, PrintWriter out) throws IOException {
         Path merged = dir.resolve(ClusterFolder.MERGED);
         out.println("merged: " + (Files.exists(merged.resolve(Manifest.FILE)) ? merged
-                : "not yet (the merge job writes " + merged + "; or run 'ballast merge " + dir + " --out " + merged
+                : "not yet (the merge job writes " + merged + "; or run '"
+                        + ShellWords.command("ballast", "merge", dir, "--out", merged)
                         + "')"));
         Scheduler scheduler = ClusterFolder.schedulerOf(dir);
         Scheduler.Submission jobs = ClusterFolder.readJobs(dir);

@@ -1,5 +1,6 @@
 package ballast.cluster;
 
+import ballast.shell.ShellWords;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -75,7 +76,8 @@ public final class ClusterFolder {
 
         public Damaged(Path file) {
             super(file + " is damaged (not the JSON 'ballast slurm' wrote); the shards and their tables are "
-                    + "unaffected: 'ballast status " + file.getParent().resolve(SHARDS) + "' still counts them");
+                    + "unaffected: '" + ShellWords.command("ballast", "status", file.getParent().resolve(SHARDS))
+                    + "' still counts them");
         }
     }
 

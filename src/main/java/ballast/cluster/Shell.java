@@ -7,35 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
-/** Quoting for bash scripts, and running a scheduler's commands. */
+/** Running a scheduler's commands (their words are quoted by {@link ballast.shell.ShellWords}). */
 public final class Shell {
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
-
     private Shell() {
-    }
-
-    /** Returns {@code word} as one bash word: unchanged if it is plain, else in single quotes. */
-    public static String quote(String word) {
-        if (PLAIN.matcher(word).matches()) {
-            return word;
-        }
-        return "'" + word.replace("'", "'\\''") + "'";
-    }
-
-    /** Returns {@code path} as one bash word. */
-    public static String quote(Path path) {
-        return quote(path.toString());
-    }
-
-    /** Returns the words, each quoted, separated by spaces. */
-    public static String join(List<String> words) {
-        StringBuilder b = new StringBuilder();
-        for (String w : words) {
-            b.append(b.length() == 0 ? "" : " ").append(quote(w));
-        }
-        return b.toString();
     }
 
     /** What a command printed and its exit code. */

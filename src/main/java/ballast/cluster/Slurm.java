@@ -1,5 +1,6 @@
 package ballast.cluster;
 
+import ballast.shell.ShellWords;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,8 +120,9 @@ public final class Slurm implements Scheduler {
     }
 
     private static String submitCommand(String options, Path array, Path after) {
-        return "jid=$(sbatch --parsable " + options + Shell.quote(array) + ") && sbatch --dependency=afterok:${jid%%;*} "
-                + Shell.quote(after);
+        return "jid=$(sbatch --parsable " + options + ShellWords.quote(array)
+                + ") && sbatch --dependency=afterok:${jid%%;*} "
+                + ShellWords.quote(after);
     }
 
     @Override

@@ -10,6 +10,7 @@ import ballast.model.MoneyRecord;
 import ballast.model.RunResult;
 import ballast.model.Term;
 import ballast.output.table.RunTables;
+import ballast.shell.ShellWords;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -171,7 +172,8 @@ public final class BatchFolder implements AutoCloseable {
         if (!Files.exists(file)) {
             return null;
         }
-        return read(file, plan, parameters, true, "delete it and run 'ballast batch --resume " + dir()
+        return read(file, plan, parameters, true, "delete it and run '"
+                + ShellWords.command("ballast", "batch", "--resume", dir())
                 + "' to run the batch again from the start");
     }
 
@@ -249,7 +251,8 @@ public final class BatchFolder implements AutoCloseable {
      */
     static long savedReplications(Path dir, Plan plan) throws IOException {
         Path file = dir.resolve(JOURNAL);
-        String toDo = "delete it and run 'ballast batch --resume " + dir + "' to run the batch again from the start";
+        String toDo = "delete it and run '" + ShellWords.command("ballast", "batch", "--resume", dir)
+                + "' to run the batch again from the start";
         JobFolder.requireRegularFile(file, toDo);
         if (!Files.exists(file)) {
             return 0;

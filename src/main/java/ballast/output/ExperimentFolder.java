@@ -3,6 +3,7 @@ package ballast.output;
 import ballast.experiment.Design;
 import ballast.experiment.DesignRun;
 import ballast.experiment.Shard;
+import ballast.shell.ShellWords;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -199,7 +200,7 @@ public final class ExperimentFolder implements AutoCloseable {
         if (!Files.exists(file)) {
             return;
         }
-        String resume = "run 'ballast " + plan.kind() + " --resume " + dir() + "'";
+        String resume = "run '" + ShellWords.command("ballast", plan.kind(), "--resume", dir()) + "'";
         JobFolder.requireRegularFile(file, "delete it and " + resume + " to run its blocks again");
         // A line that failed its check is fine only if it is the last (a crash tore it).
         var state = new Object() {
@@ -313,7 +314,7 @@ public final class ExperimentFolder implements AutoCloseable {
         if (!Files.exists(file)) {
             return 0;
         }
-        JobFolder.requireRegularFile(file, "delete it and run 'ballast " + kind + " --resume " + dir
+        JobFolder.requireRegularFile(file, "delete it and run '" + ShellWords.command("ballast", kind, "--resume", dir)
                 + "' to run its blocks again");
         long[] n = {0};
         readLines(file, (text, end) -> {

@@ -1,5 +1,6 @@
 package ballast.output;
 
+import ballast.shell.ShellWords;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -128,7 +129,8 @@ public final class JobFolder implements AutoCloseable {
             }
             boolean shard = Files.exists(abs.resolve(ShardFolder.PLAN)); // a finished shard keeps its plan
             throw new NoSuchFileException(dir.toString(), null, shard
-                    ? "cannot resume: it is a finished shard (it has " + Manifest.FILE + "); 'ballast status " + dir
+                    ? "cannot resume: it is a finished shard (it has " + Manifest.FILE + "); '"
+                            + ShellWords.command("ballast", "status", dir)
                             + "' checks it, 'ballast merge' adds it to the other shards"
                     : "cannot resume: it is a finished " + finishedKind(abs, noun) + " (it has " + Manifest.FILE
                             + ")");

@@ -4,6 +4,7 @@ import ballast.scenario.YNode.Source;
 import ballast.scenario.YNode.YList;
 import ballast.scenario.YNode.YMap;
 import ballast.scenario.YNode.YScalar;
+import ballast.shell.ShellWords;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -79,7 +80,7 @@ public final class ScenarioTemplate {
             List<String> close = closest(path);
             throw new IllegalArgumentException("'" + path + "' is not a numeric field of " + file
                     + (close.isEmpty() ? "" : " (did you mean " + String.join(" or ", close) + "?)")
-                    + "; 'ballast sweep --list-params " + file + "' lists them");
+                    + "; '" + ShellWords.command("ballast", "sweep", "--list-params", file) + "' lists them");
         }
         return f;
     }

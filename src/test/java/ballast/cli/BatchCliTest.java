@@ -165,7 +165,7 @@ class BatchCliTest {
     @Test
     void aDamagedJournalOrPlanIsRefusedInOneLineNamingTheFileNeverCounted() throws Exception {
         String tiny = BallastTestFiles.fixture("tiny.yaml");
-        Path cut = dir.resolve("cut");
+        Path cut = dir.resolve("cut run"); // a space: the hint's command must still paste as one folder
         Cli crashed = Cli.runWith(made -> {
             if (made instanceof BatchCommand b) {
                 b.finishing = reached -> {
@@ -182,7 +182,7 @@ class BatchCliTest {
         Cli bit = Cli.run("batch", "--resume", cut.toString());
         assertEquals(1, bit.exitCode(), bit.err());
         assertEquals("ballast: " + journal + " is damaged (its checksum does not match its contents), so it cannot be "
-                + "trusted; delete it and run 'ballast batch --resume " + cut + "' to run the batch again from the "
+                + "trusted; delete it and run 'ballast batch --resume \"" + cut + "\"' to run the batch again from the "
                 + "start" + System.lineSeparator(), bit.err());
         Files.write(journal, java.util.Arrays.copyOf(good, good.length - 100));
         Cli shorter = Cli.run("batch", "--resume", cut.toString());
