@@ -80,6 +80,44 @@ class ChartCliTest {
         assertFalse(Files.exists(dir.resolve("charts")), "nothing written for a bad folder");
     }
 
+    /**
+     * Runs {@code chart} on {@code folder} and checks it refuses with exit code 2 and one line naming
+     * {@code table} (and {@code what}), no exception class or stack trace, and draws nothing.
+     */
+    private static void refused(Path folder, String table, String what) throws Exception {
+        Cli cli = Cli.run("chart", folder.toString(), "--width", "3.5in", "--format", "png");
+        assertEquals(2, cli.exitCode(), cli.err());
+        assertEquals(1, cli.err().lines().count(), cli.err());
+        assertTrue(cli.err().startsWith("ballast: " + folder.resolve(table)), cli.err());
+        assertTrue(cli.err().contains(what), cli.err());
+        assertFalse(cli.err().contains("Exception") || cli.err().contains("internal error"), cli.err());
+        assertFalse(Files.exists(folder.resolve("charts/3.5in")), "nothing drawn");
+    }
+
+    /** Copies the results folder {@code from} to a new folder {@code name}, for damaging one of its tables. */
+    private Path copy(Path from, String name) throws Exception {
+        Path to = Files.createDirectory(dir.resolve(name));
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        return to;
+    }
+
+    @Test
+    void aTableThatIsNotUtf8IsRefusedNamingItsFileAndLine() throws Exception {
+        Path b = batch("baseline", "b");
+        // Bytes that are not UTF-8 after the last of its 13 lines: line 14. The same far into a long table,
+        // past what the parser reads ahead, used to be an internal error.
+        Path short_ = copy(b, "short");
+        Files.write(short_.resolve("countries.csv"), new byte[] {(byte) 0xff, (byte) 0xfe},
+                java.nio.file.StandardOpenOption.APPEND);
+        refused(short_, "countries.csv", "countries.csv:14: not UTF-8 text");
+        Files.write(b.resolve("survival.csv"), new byte[] {(byte) 0xff}, java.nio.file.StandardOpenOption.APPEND);
+        refused(b, "survival.csv", "survival.csv:" + (1 + 120 * 12 + 1) + ": not UTF-8 text");
+    }
+
     @Test
     void compareOfBatchFoldersWritesTablesChartsAndAManifestAndChartRedrawsThem() throws Exception {
         Path base = batch("baseline", "base");

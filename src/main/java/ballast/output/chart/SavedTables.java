@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -102,6 +107,8 @@ final class SavedTables {
     static List<String> header(Path file) throws IOException {
         try (Reader in = reader(file)) {
             return CSVFormat.DEFAULT.builder().setHeader().build().parse(in).getHeaderNames();
+        } catch (IOException | UncheckedIOException e) {
+            throw damaged(file, e);
         }
     }
 
@@ -113,7 +120,37 @@ final class SavedTables {
                 rows.add(new Row(file, r));
             }
             return rows;
+        } catch (IOException | UncheckedIOException e) {
+            throw damaged(file, e);
         }
+    }
+
+    /**
+     * Returns what to throw for {@code e}, raised while reading {@code file}: a {@link TableException}
+     * naming the file (and line) if it is not UTF-8 or not CSV, else {@code e}'s I/O error itself. The
+     * CSV parser reports errors met while iterating as {@link UncheckedIOException}.
+     */
+    private static IOException damaged(Path file, Exception e) throws IOException {
+        IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+        if (io instanceof CharacterCodingException) {
+            return new TableException(file + ":" + firstMalformedLine(file) + ": not UTF-8 text");
+        }
+        if (io instanceof CSVException) {
+            return new TableException(file + ": not a valid CSV table: " + io.getMessage());
+        }
+        return io;
+    }
+
+    /** Returns the line (from 1) of the first byte of {@code file} that is not UTF-8. */
+    private static long firstMalformedLine(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        StandardCharsets.UTF_8.newDecoder().decode(in, CharBuffer.allocate(bytes.length), true);
+        long line = 1;
+        for (int i = 0; i < in.position(); i++) {
+            line += bytes[i] == '\n' ? 1 : 0;
+        }
+        return line;
     }
 
     private static Reader reader(Path file) throws IOException {
