@@ -119,6 +119,43 @@ class ChartCliTest {
     }
 
     @Test
+    void aTableWithNoRowsOrANegativeCountIsRefusedNamingItsFile() throws Exception {
+        Path sweep = dir.resolve("sweep");
+        Cli ran = Cli.run("sweep", "scenarios/baseline.yaml", "--param", "patrons.japan.engagementScale=0:2:3", "-n",
+                "10", "--out", sweep.toString());
+        assertEquals(0, ran.exitCode(), ran.err());
+        Path table = sweep.resolve("sweep.csv");
+        Files.writeString(table, Files.readAllLines(table).get(0) + "\n");
+        refused(sweep, "sweep.csv", "has 0 of the 3 design points the manifest lists");
+
+        // Every number of allies_by_month.csv negated: the first is refused, with its line.
+        Path b = batch("baseline", "b");
+        Path allies = b.resolve("allies_by_month.csv");
+        List<String> lines = Files.readAllLines(allies);
+        StringBuilder negated = new StringBuilder(lines.get(0)).append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            negated.append(line.replaceAll(",(?=[0-9])", ",-")).append('\n');
+        }
+        Files.writeString(allies, negated);
+        refused(b, "allies_by_month.csv", "allies_by_month.csv:2: allies_mean is -");
+    }
+
+    @Test
+    void aTableCutShortIsRefusedSayingWhatTheManifestListsThatItLacks() throws Exception {
+        Path b = batch("baseline", "b");
+        Path states = copy(b, "states");
+        Files.write(states.resolve("countries.csv"), Files.readAllLines(b.resolve("countries.csv")).subList(0, 5));
+        refused(states, "countries.csv", "has 4 of the 12 states the manifest lists");
+        Path months = copy(b, "months");
+        Files.write(months.resolve("allies_by_month.csv"),
+                Files.readAllLines(b.resolve("allies_by_month.csv")).subList(0, 100));
+        refused(months, "allies_by_month.csv", "has 99 of the 120 months the manifest lists");
+        Path survival = copy(b, "survival");
+        Files.write(survival.resolve("survival.csv"), Files.readAllLines(b.resolve("survival.csv")).subList(0, 1 + 12 * 60));
+        refused(survival, "survival.csv", "has 60 of the 120 months the manifest lists");
+    }
+
+    @Test
     void compareOfBatchFoldersWritesTablesChartsAndAManifestAndChartRedrawsThem() throws Exception {
         Path base = batch("baseline", "base");
         Path noJapan = batch("no-japan", "nojapan");

@@ -72,8 +72,30 @@ final class SavedTables {
             return record.get(column);
         }
 
+        /** The finite number in {@code column} (a table writes a missing value as NA, never NaN). */
         double number(String column) throws TableException {
-            return parsed(column, Double::parseDouble, "a number");
+            return number(column, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        }
+
+        /** The number in {@code column}, which must lie in [{@code min}, {@code max}]. */
+        double number(String column, double min, double max) throws TableException {
+            double v = parsed(column, Double::parseDouble, "a number");
+            if (!(v >= min && v <= max) || !Double.isFinite(v)) {
+                throw new TableException(file + ":" + line() + ": " + column + " is " + text(column) + ", not "
+                        + (min == 0 && max == 1 ? "a share from 0 to 1" : min == 0 ? "a count of 0 or more"
+                                : "a finite number"));
+            }
+            return v;
+        }
+
+        /** A count or mean of counts: a number of 0 or more. */
+        double count(String column) throws TableException {
+            return number(column, 0, Double.POSITIVE_INFINITY);
+        }
+
+        /** A share or probability: a number from 0 to 1. */
+        double share(String column) throws TableException {
+            return number(column, 0, 1);
         }
 
         /** The number in {@code column}, NaN where the table says NA. */
@@ -101,6 +123,29 @@ final class SavedTables {
                 throw new TableException(file + ":" + line() + ": " + column + " is not " + what + ": '" + s + "'");
             }
         }
+    }
+
+    /**
+     * Refuses {@code file} unless it has the {@code expected} number of {@code what} (e.g. "states")
+     * that the manifest lists; {@code expected} 0 (a manifest that does not say) accepts any.
+     */
+    static void expect(Path file, long found, long expected, String what) throws TableException {
+        if (expected > 0 && found != expected) {
+            throw new TableException(file + ": has " + found + (found < expected ? " of the " + expected + " " + what
+                    + " the manifest lists" : " " + what + ", but the manifest lists " + expected));
+        }
+    }
+
+    /** Returns the months (ticks) a manifest's model parameters simulate, or 0 if it does not say. */
+    static long months(JsonNode manifest) {
+        JsonNode p = manifest.path(Manifest.PARAMETERS);
+        int tick = p.path(Manifest.TICK_MONTHS).asInt(0);
+        return tick > 0 ? p.path(Manifest.HORIZON_MONTHS).asLong(0) / tick : 0;
+    }
+
+    /** Returns the number of states a manifest's model parameters list, or 0 if it does not say. */
+    static long states(JsonNode manifest) {
+        return manifest.path(Manifest.PARAMETERS).path(Manifest.COUNTRIES).size();
     }
 
     /** Returns the header of the CSV {@code file}. */
