@@ -140,7 +140,7 @@ final class BacktestCommand implements Callable<Integer> {
             Backtest.Result result = Backtest.summarise(n, parts, scenario.seed());
             Manifest manifest = new Manifest(Manifest.BACKTEST, scenario, sourceHashes, root.invocation(), started)
                     .put("backtest", section(n, threadCount, recordSpec, forecasts, baselines, p))
-                    .put("parameters", p);
+                    .put(Manifest.PARAMETERS, p);
             Path dir = folder.dir();
             BacktestTables.write(scenario.name(), result, baselines, dir);
             manifest.write(dir);

@@ -309,7 +309,7 @@ final class BatchCommand implements Callable<Integer> {
         return new Manifest(Manifest.BATCH, scenario, sourceHashes, commandLine, startedAt)
                 .put(Manifest.BATCH, batch)
                 .put("summaries", summaries)
-                .put("parameters", scenario.parameters());
+                .put(Manifest.PARAMETERS, scenario.parameters());
     }
 
     /** The {@code batch} section of a batch's manifest: how it ran. */

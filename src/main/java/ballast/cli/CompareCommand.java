@@ -115,7 +115,7 @@ final class CompareCommand implements Callable<Integer> {
             input.put("manifestSha256", Provenance.sha256(inputs.get(i).resolve(Manifest.FILE)));
             sources.add(input);
         }
-        Manifest manifest = new Manifest(Manifest.COMPARE, root.invocation(), started).put("inputs", sources)
+        Manifest manifest = new Manifest(Manifest.COMPARE, root.invocation(), started).put(Manifest.INPUTS, sources)
                 .put("intervals", "mean allies: 95% t interval over each batch's replications");
         return write(output.target(Manifest.COMPARE, names.get(0), started), scenarios, null, manifest);
     }
@@ -185,11 +185,13 @@ final class CompareCommand implements Callable<Integer> {
                 + "the same for replication i of every scenario (common random numbers); the scenarios' own seeds "
                 + "are not used");
         comparisonSection.put("threads", threadCount);
+        comparisonSection.put(Manifest.COUNTRIES, loaded.get(0).parameters().countries().stream()
+                .map(ballast.model.CountrySpec::code).toList());
         comparisonSection.put("intervals", "change in P(with Taipei at the horizon): Newcombe (1998) hybrid score "
                 + "interval for paired proportions, method 10; change in mean allies: paired t interval; mean allies: "
                 + "t interval");
         Manifest manifest = new Manifest(Manifest.COMPARE, root.invocation(), started).put("masterSeed", seed)
-                .put("comparison", comparisonSection).put("scenarios", sources);
+                .put(Manifest.COMPARISON, comparisonSection).put(Manifest.SCENARIOS, sources);
         return write(output.target(Manifest.COMPARE, loaded.get(0).name(), started), scenarios,
                 new CompareTables.Paired(loaded.get(0).parameters().countries(), counts), manifest);
     }

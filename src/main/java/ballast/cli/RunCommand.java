@@ -69,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
             }
             new Manifest(Manifest.RUN, scenario, sourceHashes, root.invocation(), started)
                     .put("run", seeds)
-                    .put("parameters", scenario.parameters())
+                    .put(Manifest.PARAMETERS, scenario.parameters())
                     .write(folder.dir());
             done = folder.commit();
         }

@@ -152,7 +152,7 @@ final class SensitivityCommand implements Callable<Integer> {
     static List<SensitivityAnalysis.Result> analyse(ExperimentFolder.Plan plan, Design design, PointSummary[] results) {
         Method m = Method.of((String) plan.settings().get(Manifest.METHOD));
         List<Output> outputList = new ArrayList<>();
-        for (Object key : (List<?>) plan.settings().get("outputs")) {
+        for (Object key : (List<?>) plan.settings().get(Manifest.OUTPUTS)) {
             outputList.add(Output.of((String) key));
         }
         int resamples = ((Number) plan.settings().get("bootstrap")).intValue();
@@ -221,7 +221,7 @@ final class SensitivityCommand implements Callable<Integer> {
         if (m == Method.MORRIS) {
             settings.put("levels", p);
         }
-        settings.put("outputs", outputKeys);
+        settings.put(Manifest.OUTPUTS, outputKeys);
         settings.put("bootstrap", bootstrap);
         return ExperimentRunner.plan("sensitivity", scenario, n, commonSeeds, design, settings, root.invocation(),
                 started, sharding, output.out, template, spec.commandLine().getErr());
@@ -231,8 +231,8 @@ final class SensitivityCommand implements Callable<Integer> {
     static Map<String, Object> section(ExperimentFolder.Plan plan, Method m, Design design, Integer threadCount) {
         int resamples = ((Number) plan.settings().get("bootstrap")).intValue();
         Map<String, Object> section = new LinkedHashMap<>(plan.settings());
-        section.put("factors", plan.factors());
-        section.put("points", design.size());
+        section.put(Manifest.FACTORS, plan.factors());
+        section.put(Manifest.POINTS, design.size());
         section.put("replicationsPerPoint", plan.replications());
         section.put("commonSeeds", plan.commonSeeds());
         section.put("estimators", m == Method.SOBOL

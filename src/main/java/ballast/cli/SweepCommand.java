@@ -189,8 +189,8 @@ final class SweepCommand implements Callable<Integer> {
     static Map<String, Object> sweepSection(ExperimentFolder.Plan plan, Design d, Integer threadCount) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put(Manifest.DESIGN, plan.settings().get(Manifest.DESIGN));
-        s.put("points", d.size());
-        s.put("factors", plan.factors());
+        s.put(Manifest.POINTS, d.size());
+        s.put(Manifest.FACTORS, plan.factors());
         s.put("replicationsPerPoint", plan.replications());
         s.put("commonSeeds", plan.commonSeeds());
         s.put("seedOfReplication", plan.commonSeeds()

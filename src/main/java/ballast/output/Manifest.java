@@ -44,6 +44,28 @@ public final class Manifest {
     public static final String ROLLING = "rolling";
     /** Key in the {@code sensitivity} section: {@code sobol} or {@code morris}. */
     public static final String METHOD = "method";
+    /** Keys in the {@code sweep} and {@code sensitivity} sections: design points, factors (each with a path). */
+    public static final String POINTS = "points";
+    public static final String FACTORS = "factors";
+    public static final String PATH = "path";
+    /** Key in the {@code sensitivity} section: the outputs analysed. */
+    public static final String OUTPUTS = "outputs";
+    /** Top-level key of a comparison of batch folders: one entry per folder compared. */
+    public static final String INPUTS = "inputs";
+    /**
+     * Top-level keys of a paired comparison: its settings, with the states compared under {@link #COUNTRIES},
+     * and one entry per scenario compared.
+     */
+    public static final String COMPARISON = "comparison";
+    public static final String SCENARIOS = "scenarios";
+    /**
+     * Top-level key of the model parameters (a batch, run or back-test), and the keys in it that readers
+     * use: the names of {@link ballast.model.ModelParameters}' fields.
+     */
+    public static final String PARAMETERS = "parameters";
+    public static final String HORIZON_MONTHS = "horizonMonths";
+    public static final String TICK_MONTHS = "tickMonths";
+    public static final String COUNTRIES = "countries";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -84,7 +106,7 @@ public final class Manifest {
         List<Map<String, String>> sources = new ArrayList<>();
         for (Path p : scenario.sources()) {
             Map<String, String> entry = new LinkedHashMap<>();
-            entry.put("path", p.toString());
+            entry.put(PATH, p.toString());
             String hash = sourceHashes.get(p.toAbsolutePath().normalize().toString());
             entry.put("sha256", hash != null ? hash : Provenance.sha256(p));
             sources.add(entry);

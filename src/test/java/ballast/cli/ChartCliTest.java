@@ -80,6 +80,81 @@ class ChartCliTest {
         assertFalse(Files.exists(dir.resolve("charts")), "nothing written for a bad folder");
     }
 
+    /**
+     * Runs {@code chart} on {@code folder} and checks it refuses with exit code 2 and one line naming
+     * {@code table} (and {@code what}), no exception class or stack trace, and draws nothing.
+     */
+    private static void refused(Path folder, String table, String what) throws Exception {
+        Cli cli = Cli.run("chart", folder.toString(), "--width", "3.5in", "--format", "png");
+        assertEquals(2, cli.exitCode(), cli.err());
+        assertEquals(1, cli.err().lines().count(), cli.err());
+        assertTrue(cli.err().startsWith("ballast: " + folder.resolve(table)), cli.err());
+        assertTrue(cli.err().contains(what), cli.err());
+        assertFalse(cli.err().contains("Exception") || cli.err().contains("internal error"), cli.err());
+        assertFalse(Files.exists(folder.resolve("charts/3.5in")), "nothing drawn");
+    }
+
+    /** Copies the results folder {@code from} to a new folder {@code name}, for damaging one of its tables. */
+    private Path copy(Path from, String name) throws Exception {
+        Path to = Files.createDirectory(dir.resolve(name));
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        return to;
+    }
+
+    @Test
+    void aTableThatIsNotUtf8IsRefusedNamingItsFileAndLine() throws Exception {
+        Path b = batch("baseline", "b");
+        // Bytes that are not UTF-8 after the last of its 13 lines: line 14. The same far into a long table,
+        // past what the parser reads ahead, used to be an internal error.
+        Path short_ = copy(b, "short");
+        Files.write(short_.resolve("countries.csv"), new byte[] {(byte) 0xff, (byte) 0xfe},
+                java.nio.file.StandardOpenOption.APPEND);
+        refused(short_, "countries.csv", "countries.csv:14: not UTF-8 text");
+        Files.write(b.resolve("survival.csv"), new byte[] {(byte) 0xff}, java.nio.file.StandardOpenOption.APPEND);
+        refused(b, "survival.csv", "survival.csv:" + (1 + 120 * 12 + 1) + ": not UTF-8 text");
+    }
+
+    @Test
+    void aTableWithNoRowsOrANegativeCountIsRefusedNamingItsFile() throws Exception {
+        Path sweep = dir.resolve("sweep");
+        Cli ran = Cli.run("sweep", "scenarios/baseline.yaml", "--param", "patrons.japan.engagementScale=0:2:3", "-n",
+                "10", "--out", sweep.toString());
+        assertEquals(0, ran.exitCode(), ran.err());
+        Path table = sweep.resolve("sweep.csv");
+        Files.writeString(table, Files.readAllLines(table).get(0) + "\n");
+        refused(sweep, "sweep.csv", "has 0 of the 3 design points the manifest lists");
+
+        // Every number of allies_by_month.csv negated: the first is refused, with its line.
+        Path b = batch("baseline", "b");
+        Path allies = b.resolve("allies_by_month.csv");
+        List<String> lines = Files.readAllLines(allies);
+        StringBuilder negated = new StringBuilder(lines.get(0)).append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            negated.append(line.replaceAll(",(?=[0-9])", ",-")).append('\n');
+        }
+        Files.writeString(allies, negated);
+        refused(b, "allies_by_month.csv", "allies_by_month.csv:2: allies_mean is -");
+    }
+
+    @Test
+    void aTableCutShortIsRefusedSayingWhatTheManifestListsThatItLacks() throws Exception {
+        Path b = batch("baseline", "b");
+        Path states = copy(b, "states");
+        Files.write(states.resolve("countries.csv"), Files.readAllLines(b.resolve("countries.csv")).subList(0, 5));
+        refused(states, "countries.csv", "has 4 of the 12 states the manifest lists");
+        Path months = copy(b, "months");
+        Files.write(months.resolve("allies_by_month.csv"),
+                Files.readAllLines(b.resolve("allies_by_month.csv")).subList(0, 100));
+        refused(months, "allies_by_month.csv", "has 99 of the 120 months the manifest lists");
+        Path survival = copy(b, "survival");
+        Files.write(survival.resolve("survival.csv"), Files.readAllLines(b.resolve("survival.csv")).subList(0, 1 + 12 * 60));
+        refused(survival, "survival.csv", "has 60 of the 120 months the manifest lists");
+    }
+
     @Test
     void compareOfBatchFoldersWritesTablesChartsAndAManifestAndChartRedrawsThem() throws Exception {
         Path base = batch("baseline", "base");

@@ -47,15 +47,19 @@ public final class BacktestCharts {
         if (manifest != null && manifest.path(Manifest.BACKTEST).path(Manifest.ROLLING).asBoolean(false)) {
             return List.of(reliability);
         }
-        return List.of(fan(dir, width, titles), reliability);
+        return List.of(fan(dir, manifest == null ? 0 : SavedTables.months(manifest), width, titles), reliability);
     }
 
-    /** The fan of the start's allies still with Taipei, the recorded count and the naive band. */
-    static Figure fan(Path dir, ChartWidth width, boolean titles) throws IOException {
+    /**
+     * The fan of the start's allies still with Taipei, the recorded count and the naive band, over the
+     * {@code months} the manifest lists (0 if it does not say).
+     */
+    static Figure fan(Path dir, long months, ChartWidth width, boolean titles) throws IOException {
         Path file = dir.resolve(BacktestTables.ALLIES);
         List<Row> rows = SavedTables.rows(file);
-        Bands bands = Bands.of(file, rows, Columns.MODEL_MEAN, Columns.MODEL_PREFIX);
-        List<YearMonth> months = bands.months();
+        SavedTables.expect(file, rows.size(), months, "months");
+        Bands bands = Bands.of(file, rows, Columns.MODEL_MEAN, Columns.MODEL_PREFIX, Double.POSITIVE_INFINITY);
+        List<YearMonth> monthsDrawn = bands.months();
         int n = rows.size();
         XYSeries real = new XYSeries("Recorded", false, true);
         XYSeries low = new XYSeries("Baseline 10%", false, true);
@@ -64,13 +68,13 @@ public final class BacktestCharts {
         double hi = BatchCharts.max(bands.q975());
         for (int t = 0; t < n; t++) {
             Row r = rows.get(t);
-            YearMonth m = months.get(t);
+            YearMonth m = monthsDrawn.get(t);
             // Steps: a month's count holds from its start to its end.
             double from = Plots.x(m.minusMonths(1));
             double to = Plots.x(m);
-            double recorded = r.number(Columns.ALLIES_REAL);
-            double b10 = r.number(Columns.BASELINE_Q10);
-            double b90 = r.number(Columns.BASELINE_Q90);
+            double recorded = r.count(Columns.ALLIES_REAL);
+            double b10 = r.count(Columns.BASELINE_Q10);
+            double b90 = r.count(Columns.BASELINE_Q90);
             real.add(from, recorded);
             real.add(to, recorded);
             low.add(from, b10);
@@ -89,7 +93,7 @@ public final class BacktestCharts {
         DateAxis time = Plots.yearAxis(style, null);
         XYPlot plot = Plots.bandPlot(style, bands, allies, time, true);
         style.axis(allies);
-        Plots.range(time, months.get(0), months.get(n - 1));
+        Plots.range(time, monthsDrawn.get(0), monthsDrawn.get(n - 1));
 
         // The recorded count twice: a wide black line, then a narrow white one over it.
         XYSeriesCollection recorded = new XYSeriesCollection(real);

@@ -49,9 +49,10 @@ public record Bands(List<YearMonth> months, double[] mean, double[] q025, double
 
     /**
      * Reads bands from table rows: the month, {@code prefix + mean} (or {@code meanColumn}) and the
-     * quantile columns {@code prefix + q025} ... {@code prefix + q975}.
+     * quantile columns {@code prefix + q025} ... {@code prefix + q975}, each from 0 to {@code max}
+     * (a count's is infinity, a share's 1).
      */
-    static Bands of(java.nio.file.Path file, List<SavedTables.Row> rows, String meanColumn, String prefix)
+    static Bands of(java.nio.file.Path file, List<SavedTables.Row> rows, String meanColumn, String prefix, double max)
             throws java.io.IOException {
         int n = rows.size();
         if (n == 0) {
@@ -64,9 +65,9 @@ public record Bands(List<YearMonth> months, double[] mean, double[] q025, double
         for (int t = 0; t < n; t++) {
             SavedTables.Row r = rows.get(t);
             months.add(r.month(ballast.output.table.Columns.MONTH));
-            mean[t] = r.number(meanColumn);
+            mean[t] = r.number(meanColumn, 0, max);
             for (int k = 0; k < 7; k++) {
-                q[k][t] = r.number(columns.get(k));
+                q[k][t] = r.number(columns.get(k), 0, max);
             }
         }
         return new Bands(months, mean, q[0], q[1], q[2], q[3], q[4], q[5], q[6]);

@@ -1,6 +1,8 @@
 package ballast.output.chart;
 
+import ballast.experiment.Backtest;
 import ballast.experiment.Backtest.Forecaster;
+import ballast.output.chart.SavedBatch.TableException;
 import ballast.output.chart.SavedTables.Row;
 import ballast.output.table.BacktestTables;
 import ballast.output.table.Columns;
@@ -42,7 +44,26 @@ final class ReliabilityChart {
     }
 
     static Figure of(Path dir, ChartWidth width, boolean titles) throws IOException {
-        List<Row> rows = SavedTables.rows(dir.resolve(BacktestTables.CALIBRATION));
+        Path file = dir.resolve(BacktestTables.CALIBRATION);
+        List<Row> rows = SavedTables.rows(file);
+        // Each forecaster has a row for every bin of forecast probability, empty or not.
+        Map<String, Integer> bins = new LinkedHashMap<>();
+        for (Row r : rows) {
+            bins.merge(r.text(Columns.FORECASTER), 1, Integer::sum);
+            if (r.count(Columns.COUNTRY_YEARS) > 0) {
+                for (String c : List.of(Columns.MEAN_FORECAST, Columns.OBSERVED_SHARE, Columns.OBSERVED_CI95_LOW,
+                        Columns.OBSERVED_CI95_HIGH)) {
+                    r.share(c);
+                }
+            }
+        }
+        for (String f : FORECASTERS) {
+            int found = bins.getOrDefault(f, 0);
+            if (found != Backtest.BINS.length - 1) {
+                throw new TableException(file + ": has " + found + " of the " + (Backtest.BINS.length - 1)
+                        + " bins of forecaster " + f);
+            }
+        }
         ChartStyle style = ChartStyle.forWidth(width);
         double size = width.inches() < 5 ? 4.5 : 6.0;
         Shape[] shapes = {

@@ -66,7 +66,11 @@ public record SavedBatch(Path dir, String scenario, long replications, Bands all
         String scenario = manifest.path(Manifest.SCENARIO).path(Manifest.NAME).asText("scenario");
         long replications = manifest.path(Manifest.BATCH).path(Manifest.REPLICATIONS).asLong();
         Path alliesFile = dir.resolve(BatchTables.ALLIES_BY_MONTH);
-        Bands allies = Bands.of(alliesFile, SavedTables.rows(alliesFile), Columns.ALLIES_MEAN, Columns.ALLIES_PREFIX);
+        Bands allies = Bands.of(alliesFile, SavedTables.rows(alliesFile), Columns.ALLIES_MEAN, Columns.ALLIES_PREFIX,
+                Double.POSITIVE_INFINITY);
+        long months = SavedTables.months(manifest);
+        long states = SavedTables.states(manifest);
+        SavedTables.expect(alliesFile, allies.months().size(), months, "months");
         Path sharesFile = dir.resolve(BatchTables.SHARES_BY_MONTH);
         List<Row> gdpRows = new ArrayList<>();
         List<Row> populationRows = new ArrayList<>();
@@ -78,46 +82,52 @@ public record SavedBatch(Path dir, String scenario, long replications, Bands all
                 populationRows.add(r);
             }
         }
-        Bands gdp = Bands.of(sharesFile, gdpRows, Columns.SHARE_MEAN, Columns.SHARE_PREFIX);
-        Bands population = Bands.of(sharesFile, populationRows, Columns.SHARE_MEAN, Columns.SHARE_PREFIX);
+        Bands gdp = Bands.of(sharesFile, gdpRows, Columns.SHARE_MEAN, Columns.SHARE_PREFIX, 1);
+        Bands population = Bands.of(sharesFile, populationRows, Columns.SHARE_MEAN, Columns.SHARE_PREFIX, 1);
+        SavedTables.expect(sharesFile, gdp.months().size(), months, "months of " + Columns.GDP);
+        SavedTables.expect(sharesFile, population.months().size(), months, "months of " + Columns.POPULATION);
 
         List<Retention> retention = new ArrayList<>();
         Map<String, String> names = new LinkedHashMap<>();
-        for (Row r : SavedTables.rows(dir.resolve(BatchTables.COUNTRIES))) {
+        Path countriesFile = dir.resolve(BatchTables.COUNTRIES);
+        for (Row r : SavedTables.rows(countriesFile)) {
             names.put(r.text(Columns.COUNTRY), r.text(Columns.NAME));
             if (ballast.model.Side.ROC.code().equals(r.text(Columns.INITIAL_SIDE))) {
                 retention.add(new Retention(r.text(Columns.COUNTRY), r.text(Columns.NAME),
-                        r.number(Columns.P_TAIPEI_AT_HORIZON), r.number(Columns.P_TAIPEI_CI95_LOW),
-                        r.number(Columns.P_TAIPEI_CI95_HIGH)));
+                        r.share(Columns.P_TAIPEI_AT_HORIZON), r.share(Columns.P_TAIPEI_CI95_LOW),
+                        r.share(Columns.P_TAIPEI_CI95_HIGH)));
             }
         }
+        SavedTables.expect(countriesFile, names.size(), states, "states");
         Path survivalFile = dir.resolve(BatchTables.SURVIVAL);
         Map<String, List<Double>> byCountry = new LinkedHashMap<>();
-        List<YearMonth> months = new ArrayList<>();
+        List<YearMonth> survivalMonths = new ArrayList<>();
         for (Row r : SavedTables.rows(survivalFile)) {
             YearMonth m = r.month(Columns.MONTH);
-            if (months.isEmpty() || !months.get(months.size() - 1).equals(m)) {
-                months.add(m);
+            if (survivalMonths.isEmpty() || !survivalMonths.get(survivalMonths.size() - 1).equals(m)) {
+                survivalMonths.add(m);
             }
             byCountry.computeIfAbsent(r.text(Columns.COUNTRY), k -> new ArrayList<>())
-                    .add(r.number(Columns.SHARE_WITH_TAIPEI));
+                    .add(r.share(Columns.SHARE_WITH_TAIPEI));
         }
-        if (months.isEmpty()) {
+        if (survivalMonths.isEmpty()) {
             throw new TableException(survivalFile + ": no rows");
         }
+        SavedTables.expect(survivalFile, survivalMonths.size(), months, "months");
+        SavedTables.expect(survivalFile, byCountry.size(), states, "states");
         List<String> survivalNames = new ArrayList<>();
         double[][] share = new double[byCountry.size()][];
         int i = 0;
         for (Map.Entry<String, List<Double>> e : byCountry.entrySet()) {
-            if (e.getValue().size() != months.size()) {
+            if (e.getValue().size() != survivalMonths.size()) {
                 throw new TableException(survivalFile + ": " + e.getKey() + " has " + e.getValue().size()
-                        + " months, expected " + months.size());
+                        + " months, expected " + survivalMonths.size());
             }
             survivalNames.add(names.getOrDefault(e.getKey(), e.getKey()));
             share[i++] = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
         }
         return new SavedBatch(dir, scenario, replications, allies, gdp, population, List.copyOf(retention),
-                new Survival(List.copyOf(months), List.copyOf(survivalNames), share));
+                new Survival(List.copyOf(survivalMonths), List.copyOf(survivalNames), share));
     }
 
     /**

@@ -5,6 +5,7 @@ import ballast.output.chart.SavedBatch.TableException;
 import ballast.output.chart.SavedTables.Row;
 import ballast.output.table.Columns;
 import ballast.output.table.CompareTables;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ public record SavedCompare(Path dir, List<Scenario> scenarios, String reference,
      * @throws TableException naming the file (and row) that is missing or malformed
      */
     public static SavedCompare read(Path dir) throws IOException {
-        SavedTables.manifest(dir, Manifest.COMPARE);
+        JsonNode manifest = SavedTables.manifest(dir, Manifest.COMPARE);
         Path pathsFile = dir.resolve(CompareTables.PATHS);
         Map<String, List<Row>> byScenario = new LinkedHashMap<>();
         for (Row r : SavedTables.rows(pathsFile)) {
@@ -72,22 +73,39 @@ public record SavedCompare(Path dir, List<Scenario> scenarios, String reference,
             if (path == null) {
                 throw new TableException(pathsFile + ": no rows for scenario '" + label + "' of " + alliesFile);
             }
-            scenarios.add(new Scenario(label, r.whole(Columns.REPLICATIONS), r.number(Columns.ALLIES_MEAN),
-                    r.numberOrNa(Columns.ALLIES_MEAN_CI95_LOW), r.numberOrNa(Columns.ALLIES_MEAN_CI95_HIGH),
-                    Bands.of(pathsFile, path, Columns.ALLIES_MEAN, Columns.ALLIES_PREFIX)));
+            Bands paths = Bands.of(pathsFile, path, Columns.ALLIES_MEAN, Columns.ALLIES_PREFIX, Double.POSITIVE_INFINITY);
+            // Months are in order, so a table cut short ends before the horizon of its last scenario.
+            YearMonth horizon = r.month(Columns.HORIZON_MONTH);
+            if (!paths.months().get(paths.last()).equals(horizon)) {
+                throw new TableException(pathsFile + ": scenario '" + label + "' ends in " + paths.months().get(
+                        paths.last()) + ", not at its horizon " + horizon + " (" + alliesFile.getFileName() + ")");
+            }
+            scenarios.add(new Scenario(label, r.whole(Columns.REPLICATIONS), r.count(Columns.ALLIES_MEAN),
+                    r.numberOrNa(Columns.ALLIES_MEAN_CI95_LOW), r.numberOrNa(Columns.ALLIES_MEAN_CI95_HIGH), paths));
         }
         if (scenarios.isEmpty()) {
             throw new TableException(alliesFile + ": no rows");
         }
+        // A comparison of batch folders lists them as inputs; a paired one, its scenarios.
+        SavedTables.expect(alliesFile, scenarios.size(), manifest.path(Manifest.INPUTS).size()
+                + manifest.path(Manifest.SCENARIOS).size(), "scenarios");
         Path statesFile = dir.resolve(CompareTables.STATES);
         String reference = null;
         List<StateChange> states = new ArrayList<>();
         if (Files.exists(statesFile)) {
+            Map<String, Integer> perScenario = new LinkedHashMap<>();
             for (Row r : SavedTables.rows(statesFile)) {
                 reference = r.text(Columns.REFERENCE);
                 states.add(new StateChange(r.text(Columns.SCENARIO), r.text(Columns.COUNTRY), r.text(Columns.NAME),
-                        r.number(Columns.P_TAIPEI_REFERENCE), r.number(Columns.P_TAIPEI_CHANGE),
+                        r.share(Columns.P_TAIPEI_REFERENCE), r.number(Columns.P_TAIPEI_CHANGE),
                         r.number(Columns.P_TAIPEI_CHANGE_CI95_LOW), r.number(Columns.P_TAIPEI_CHANGE_CI95_HIGH)));
+                perScenario.merge(r.text(Columns.SCENARIO), 1, Integer::sum);
+            }
+            // Every scenario but the reference, each with the states compared.
+            SavedTables.expect(statesFile, perScenario.size(), scenarios.size() - 1, "scenarios");
+            long listed = manifest.path(Manifest.COMPARISON).path(Manifest.COUNTRIES).size();
+            for (Map.Entry<String, Integer> e : perScenario.entrySet()) {
+                SavedTables.expect(statesFile, e.getValue(), listed, "states for '" + e.getKey() + "'");
             }
         }
         return new SavedCompare(dir, scenarios, reference, states);

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -67,8 +72,30 @@ final class SavedTables {
             return record.get(column);
         }
 
+        /** The finite number in {@code column} (a table writes a missing value as NA, never NaN). */
         double number(String column) throws TableException {
-            return parsed(column, Double::parseDouble, "a number");
+            return number(column, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        }
+
+        /** The number in {@code column}, which must lie in [{@code min}, {@code max}]. */
+        double number(String column, double min, double max) throws TableException {
+            double v = parsed(column, Double::parseDouble, "a number");
+            if (!(v >= min && v <= max) || !Double.isFinite(v)) {
+                throw new TableException(file + ":" + line() + ": " + column + " is " + text(column) + ", not "
+                        + (min == 0 && max == 1 ? "a share from 0 to 1" : min == 0 ? "a count of 0 or more"
+                                : "a finite number"));
+            }
+            return v;
+        }
+
+        /** A count or mean of counts: a number of 0 or more. */
+        double count(String column) throws TableException {
+            return number(column, 0, Double.POSITIVE_INFINITY);
+        }
+
+        /** A share or probability: a number from 0 to 1. */
+        double share(String column) throws TableException {
+            return number(column, 0, 1);
         }
 
         /** The number in {@code column}, NaN where the table says NA. */
@@ -98,10 +125,35 @@ final class SavedTables {
         }
     }
 
+    /**
+     * Refuses {@code file} unless it has the {@code expected} number of {@code what} (e.g. "states")
+     * that the manifest lists; {@code expected} 0 (a manifest that does not say) accepts any.
+     */
+    static void expect(Path file, long found, long expected, String what) throws TableException {
+        if (expected > 0 && found != expected) {
+            throw new TableException(file + ": has " + found + (found < expected ? " of the " + expected + " " + what
+                    + " the manifest lists" : " " + what + ", but the manifest lists " + expected));
+        }
+    }
+
+    /** Returns the months (ticks) a manifest's model parameters simulate, or 0 if it does not say. */
+    static long months(JsonNode manifest) {
+        JsonNode p = manifest.path(Manifest.PARAMETERS);
+        int tick = p.path(Manifest.TICK_MONTHS).asInt(0);
+        return tick > 0 ? p.path(Manifest.HORIZON_MONTHS).asLong(0) / tick : 0;
+    }
+
+    /** Returns the number of states a manifest's model parameters list, or 0 if it does not say. */
+    static long states(JsonNode manifest) {
+        return manifest.path(Manifest.PARAMETERS).path(Manifest.COUNTRIES).size();
+    }
+
     /** Returns the header of the CSV {@code file}. */
     static List<String> header(Path file) throws IOException {
         try (Reader in = reader(file)) {
             return CSVFormat.DEFAULT.builder().setHeader().build().parse(in).getHeaderNames();
+        } catch (IOException | UncheckedIOException e) {
+            throw damaged(file, e);
         }
     }
 
@@ -113,7 +165,37 @@ final class SavedTables {
                 rows.add(new Row(file, r));
             }
             return rows;
+        } catch (IOException | UncheckedIOException e) {
+            throw damaged(file, e);
         }
+    }
+
+    /**
+     * Returns what to throw for {@code e}, raised while reading {@code file}: a {@link TableException}
+     * naming the file (and line) if it is not UTF-8 or not CSV, else {@code e}'s I/O error itself. The
+     * CSV parser reports errors met while iterating as {@link UncheckedIOException}.
+     */
+    private static IOException damaged(Path file, Exception e) throws IOException {
+        IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+        if (io instanceof CharacterCodingException) {
+            return new TableException(file + ":" + firstMalformedLine(file) + ": not UTF-8 text");
+        }
+        if (io instanceof CSVException) {
+            return new TableException(file + ": not a valid CSV table: " + io.getMessage());
+        }
+        return io;
+    }
+
+    /** Returns the line (from 1) of the first byte of {@code file} that is not UTF-8. */
+    private static long firstMalformedLine(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        StandardCharsets.UTF_8.newDecoder().decode(in, CharBuffer.allocate(bytes.length), true);
+        long line = 1;
+        for (int i = 0; i < in.position(); i++) {
+            line += bytes[i] == '\n' ? 1 : 0;
+        }
+        return line;
     }
 
     private static Reader reader(Path file) throws IOException {

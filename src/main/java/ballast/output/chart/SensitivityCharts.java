@@ -39,6 +39,11 @@ public final class SensitivityCharts {
         for (Row r : SavedTables.rows(file)) {
             byOutput.computeIfAbsent(r.text(Columns.OUTPUT), k -> new ArrayList<>()).add(r);
         }
+        JsonNode section = manifest.path(Manifest.SENSITIVITY);
+        SavedTables.expect(file, byOutput.size(), section.path(Manifest.OUTPUTS).size(), "outputs");
+        if (byOutput.isEmpty()) {
+            throw new TableException(file + ": no rows");
+        }
         List<Figure> figures = new ArrayList<>();
         for (Map.Entry<String, List<Row>> e : byOutput.entrySet()) {
             List<String> params = new ArrayList<>();
@@ -47,6 +52,8 @@ public final class SensitivityCharts {
                     params.add(r.text(Columns.PARAMETER));
                 }
             }
+            SavedTables.expect(file, params.size(), section.path(Manifest.FACTORS).size(),
+                    "parameters of " + e.getKey());
             double[][] value = new double[2][params.size()];
             double[][] low = new double[2][params.size()];
             double[][] high = new double[2][params.size()];

@@ -25,15 +25,18 @@ import java.util.TreeSet;
  * result.
  */
 public final class SweepCharts {
-    /** What each chart shows: the mean's column, its standard error (or sd) column, label and file name. */
-    private record Measure(String column, String spread, boolean spreadIsSd, String label, String name) {
+    /**
+     * What each chart shows: the mean's column, its standard error (or sd) column, label and file name, and
+     * the largest mean possible (a count's is infinity, a share's 1).
+     */
+    private record Measure(String column, String spread, boolean spreadIsSd, String label, String name, double max) {
     }
 
     private static final List<Measure> MEASURES = List.of(
             new Measure(Columns.ALLIES_MEAN, Columns.ALLIES_MEAN_SE, false, "Mean allies at the horizon",
-                    "sweep_allies"),
+                    "sweep_allies", Double.POSITIVE_INFINITY),
             new Measure(Columns.GDP_SHARE_MEAN, Columns.GDP_SHARE_SD, true, "Mean GDP share kept at the horizon",
-                    "sweep_gdp_share"));
+                    "sweep_gdp_share", 1));
 
     private SweepCharts() {
     }
@@ -43,13 +46,17 @@ public final class SweepCharts {
         Path file = dir.resolve(SweepTables.SWEEP);
         List<String> factors = factors(file);
         boolean grid = Manifest.GRID.equals(manifest.path(Manifest.SWEEP).path(Manifest.DESIGN).asText());
-        if (factors.size() == 1) {
-            return lines(file, factors.get(0), width, titles);
+        if (factors.size() != 1 && !(factors.size() == 2 && grid)) {
+            return List.of();
         }
-        if (factors.size() == 2 && grid) {
-            return heatMaps(file, factors.get(0), factors.get(1), width, titles);
+        List<Row> rows = SavedTables.rows(file);
+        SavedTables.expect(file, rows.size(), manifest.path(Manifest.SWEEP).path(Manifest.POINTS).asLong(0),
+                "design points");
+        if (rows.isEmpty()) {
+            throw new TableException(file + ": no rows");
         }
-        return List.of();
+        return factors.size() == 1 ? lines(rows, factors.get(0), width, titles)
+                : heatMaps(file, rows, factors.get(0), factors.get(1), width, titles);
     }
 
     /** Returns the factors' paths: the columns of {@code sweep.csv} between "point" and the outputs. */
@@ -63,8 +70,9 @@ public final class SweepCharts {
         return List.copyOf(header.subList(1, first));
     }
 
-    private static List<Figure> lines(Path file, String path, ChartWidth width, boolean titles) throws IOException {
-        List<Row> rows = new ArrayList<>(SavedTables.rows(file));
+    private static List<Figure> lines(List<Row> table, String path, ChartWidth width, boolean titles)
+            throws IOException {
+        List<Row> rows = new ArrayList<>(table);
         rows.sort(Comparator.comparingDouble(r -> {
             try {
                 return r.number(path);
@@ -87,7 +95,7 @@ public final class SweepCharts {
                 long replications = r.whole(Columns.REPLICATIONS);
                 double spread = r.numberOrNa(m.spread());
                 double sd = m.spreadIsSd() ? spread : spread * Math.sqrt(replications);
-                mean[p] = r.number(m.column());
+                mean[p] = r.number(m.column(), 0, m.max());
                 boolean interval = replications > 1 && Double.isFinite(sd);
                 Interval ci = interval ? Intervals.tMean(mean[p], sd, replications, 0.95) : null;
                 low[p] = interval ? ci.lower() : Double.NaN;
@@ -99,9 +107,8 @@ public final class SweepCharts {
         return figures;
     }
 
-    private static List<Figure> heatMaps(Path file, String xPath, String yPath, ChartWidth width, boolean titles)
-            throws IOException {
-        List<Row> rows = SavedTables.rows(file);
+    private static List<Figure> heatMaps(Path file, List<Row> rows, String xPath, String yPath, ChartWidth width,
+            boolean titles) throws IOException {
         TreeSet<Double> xs = new TreeSet<>();
         TreeSet<Double> ys = new TreeSet<>();
         for (Row r : rows) {
@@ -117,7 +124,7 @@ public final class SweepCharts {
             for (Row r : rows) {
                 int i = Arrays.binarySearch(x, r.number(xPath));
                 int j = Arrays.binarySearch(y, r.number(yPath));
-                z[i][j] = r.number(m.column());
+                z[i][j] = r.number(m.column(), 0, m.max());
                 seen[i][j] = true;
             }
             for (int i = 0; i < x.length; i++) {

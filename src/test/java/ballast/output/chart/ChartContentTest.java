@@ -197,7 +197,7 @@ class ChartContentTest {
                     + "24,24,21,").append(20 - t / 8).append(",24\n");
         }
         Files.writeString(folder.resolve(BacktestTables.ALLIES), csv.toString());
-        Figure f = BacktestCharts.fan(folder, ChartWidth.parse("3.5in"), false);
+        Figure f = BacktestCharts.fan(folder, 24, ChartWidth.parse("3.5in"), false);
         NumberAxis allies = (NumberAxis) ((XYPlot) f.chart().getPlot()).getRangeAxis();
         assertEquals(17.5, allies.getLowerBound(), 1e-9, "from just under the lowest value drawn, not from 0");
         assertEquals(24.5, allies.getUpperBound(), 1e-9);
