@@ -69,11 +69,15 @@ final class ExperimentRunner {
                 if (levels == Levels.REFUSED) {
                     throw new UserException("--param " + t + ": this design takes no LEVELS (write PATH=LOW:HIGH)");
                 }
-                try {
-                    n = Integer.parseInt(m.group(4).trim());
-                } catch (NumberFormatException e) {
+                String written = m.group(4).trim();
+                if (!written.matches("[+-]?[0-9]+")) {
                     throw new UserException("--param " + t + ": LEVELS must be a whole number, got '" + m.group(4) + "'");
                 }
+                if (new java.math.BigInteger(written).compareTo(java.math.BigInteger.valueOf(Design.MAX_POINTS)) > 0) {
+                    throw new UserException(String.format(Locale.ROOT, "--param %s: LEVELS must be at most %,d (the "
+                            + "most points a design may have), got %s", t, Design.MAX_POINTS, written));
+                }
+                n = Integer.parseInt(written);
                 if (n < 2 && low != high) {
                     throw new UserException("--param " + t + ": LEVELS must be at least 2, got " + n);
                 }

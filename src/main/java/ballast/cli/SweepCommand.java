@@ -50,7 +50,8 @@ final class SweepCommand implements Callable<Integer> {
     Path scenarioFile;
 
     @Option(names = "--param", paramLabel = "PATH=LOW:HIGH[:LEVELS]",
-            description = "A field and its range; LEVELS (grid only) values from LOW to HIGH. Repeat for each field.")
+            description = "A field and its range; LEVELS (grid only, at most " + Design.MAX_POINTS + ") values from "
+                    + "LOW to HIGH. Repeat for each field.")
     List<String> params;
 
     @Option(names = "--design", paramLabel = "grid|lhs", defaultValue = "grid",

@@ -160,6 +160,22 @@ class SweepCliTest {
         assertFalse(Files.exists(out));
     }
 
+    @Test
+    void levelsAboveWhatADesignMayHaveSayTheLimit() {
+        Path out = dir.resolve("never");
+        // 2147483648 does not fit an int: it was "LEVELS must be a whole number", which it is.
+        for (String levels : List.of("2147483648", "100001", "99999999999999999999999")) {
+            Cli cli = Cli.run("sweep", BASELINE, "--param", "rule.offer=0:1:" + levels, "--out", out.toString());
+            assertEquals(2, cli.exitCode(), cli.err());
+            assertEquals("ballast: --param rule.offer=0:1:" + levels + ": LEVELS must be at most 100,000 (the most "
+                    + "points a design may have), got " + levels, cli.err().strip());
+        }
+        Cli notWhole = Cli.run("sweep", BASELINE, "--param", "rule.offer=0:1:2.5", "--out", out.toString());
+        assertEquals(2, notWhole.exitCode(), notWhole.err());
+        assertTrue(notWhole.err().contains("LEVELS must be a whole number, got '2.5'"), notWhole.err());
+        assertFalse(Files.exists(out));
+    }
+
     private static double allies(String row) {
         return Double.parseDouble(row.split(",")[4]);
     }
