@@ -51,7 +51,8 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--param", paramLabel = "PATH=LOW:HIGH[:LEVELS]",
             description = "A field and its range; LEVELS (grid only, at most " + Design.MAX_POINTS + ") values from "
-                    + "LOW to HIGH. Repeat for each field.")
+                    + "LOW to HIGH, rounded on a whole-number field (a grid whose rounded levels repeat is refused). "
+                    + "Repeat for each field.")
     List<String> params;
 
     @Option(names = "--design", paramLabel = "grid|lhs", defaultValue = "grid",

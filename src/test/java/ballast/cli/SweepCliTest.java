@@ -176,6 +176,33 @@ class SweepCliTest {
         assertFalse(Files.exists(out));
     }
 
+    @Test
+    void aGridWhoseRoundedLevelsRepeatIsRefusedWithTheLevelsThatWork() {
+        Path out = dir.resolve("never");
+        // Levels of a whole-number field are rounded: 3 levels from 1 to 2 were run as 1, 2, 2.
+        Cli repeated = Cli.run("sweep", BASELINE, "--param", "tickMonths=1:2:3", "--out", out.toString());
+        assertEquals(2, repeated.exitCode(), repeated.err());
+        assertEquals("ballast: --param tickMonths=1:2:3: tickMonths is a whole number, and 3 levels from 1 to 2 "
+                + "round to 1, 2, 2, repeating design points; use at most 2 levels (2 gives every whole number from 1 "
+                + "to 2)", repeated.err().strip());
+        Cli oneValue = Cli.run("sweep", BASELINE, "--param", "rule.offer=0.5:0.5:3", "--out", out.toString());
+        assertEquals(2, oneValue.exitCode(), oneValue.err());
+        assertEquals("ballast: --param rule.offer=0.5:0.5:3: the range 0.5:0.5 is one value, so LEVELS must be 1, "
+                + "got 3", oneValue.err().strip());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void wholeNumberLevelsThatDoNotRepeatAreRoundedAndRun() throws Exception {
+        // 0:10:4 is 0, 3.33, 6.67, 10: rounded to 0, 3, 7, 10 (README, Experiments).
+        Cli cli = Cli.run("sweep", BallastTestFiles.fixture("tiny.yaml"), "--param",
+                "rule.newGovernmentWindowMonths=0:10:4", "-n", "5", "--out", dir.resolve("ok").toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        List<String> rows = Files.readAllLines(dir.resolve("ok/sweep.csv"));
+        assertEquals(List.of("0", "3", "7", "10"), rows.subList(1, rows.size()).stream().map(r -> r.split(",")[1])
+                .toList());
+    }
+
     private static double allies(String row) {
         return Double.parseDouble(row.split(",")[4]);
     }
