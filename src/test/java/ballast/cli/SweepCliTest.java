@@ -203,6 +203,18 @@ class SweepCliTest {
                 .toList());
     }
 
+    @Test
+    void listParamsTakesNoParamAndSaysSo() {
+        Cli cli = Cli.run("sweep", "--list-params", BASELINE, "--param", "rule.offer=0:1:3");
+        assertEquals(2, cli.exitCode(), cli.err());
+        assertEquals("", cli.out(), "nothing listed");
+        assertEquals("ballast: --list-params lists every field of the scenario and runs nothing, so it takes no "
+                + "--param (list the fields first, then sweep without --list-params)", cli.err().strip());
+        Cli list = Cli.run("sweep", "--list-params", BASELINE);
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().contains("rule.offer"), list.out());
+    }
+
     private static double allies(String row) {
         return Double.parseDouble(row.split(",")[4]);
     }
