@@ -1,7 +1,9 @@
 package ballast.cli;
 
 import ballast.experiment.Calibration;
+import ballast.experiment.CalibrationException;
 import ballast.experiment.HistoricalRecord;
+import ballast.experiment.TrainingWindow;
 import ballast.model.ModelParameters;
 import ballast.output.table.CalibrationFiles;
 import ballast.output.Manifest;
@@ -44,7 +46,8 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--train", paramLabel = "FROM:TO",
             description = "Training window, e.g. 1990-01:2007-12 (default: the scenario's calibrate: train). It must "
-                    + "start with the scenario.")
+                    + "start with the scenario, and hold at least one recorded move in each direction whose base rate "
+                    + "has a flat prior (else it is refused, saying what it holds).")
     String train;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the intervals (default: all cores).")
@@ -104,6 +107,12 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new UserException(file + ": calibrate: fit names no parameter");
         }
         HistoricalRecord record = HistoricalRecord.read(scenario.record().switches(), scenario.record().alliesByYear());
+        try {
+            // Refused before any work: a base rate with a flat prior and no move in its direction has no estimate.
+            TrainingWindow.of(p, record, to).require(fitted);
+        } catch (CalibrationException e) {
+            throw new UserException(e.getMessage());
+        }
         Calibration calibration = new Calibration(p, record, to, fitted, scenario.seed());
         PrintWriter err = spec.commandLine().getErr();
         try (ResultFolder folder = ResultFolder.create(output.target("calibrate", scenario.name(), started))) {
@@ -119,6 +128,8 @@ final class CalibrateCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 err.println("ballast: interrupted; nothing was written (run the calibration again)");
                 return BatchCommand.INTERRUPTED;
+            } catch (CalibrationException e) {
+                throw new UserException(e.getMessage()); // the folder is removed as the try closes it
             }
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("scenario", file.toString());

@@ -69,11 +69,15 @@ final class ExperimentRunner {
                 if (levels == Levels.REFUSED) {
                     throw new UserException("--param " + t + ": this design takes no LEVELS (write PATH=LOW:HIGH)");
                 }
-                try {
-                    n = Integer.parseInt(m.group(4).trim());
-                } catch (NumberFormatException e) {
+                String written = m.group(4).trim();
+                if (!written.matches("[+-]?[0-9]+")) {
                     throw new UserException("--param " + t + ": LEVELS must be a whole number, got '" + m.group(4) + "'");
                 }
+                if (new java.math.BigInteger(written).compareTo(java.math.BigInteger.valueOf(Design.MAX_POINTS)) > 0) {
+                    throw new UserException(String.format(Locale.ROOT, "--param %s: LEVELS must be at most %,d (the "
+                            + "most points a design may have), got %s", t, Design.MAX_POINTS, written));
+                }
+                n = Integer.parseInt(written);
                 if (n < 2 && low != high) {
                     throw new UserException("--param " + t + ": LEVELS must be at least 2, got " + n);
                 }
@@ -112,12 +116,55 @@ final class ExperimentRunner {
                 if (field.whole() && (s.low() != Math.rint(s.low()) || s.high() != Math.rint(s.high()))) {
                     throw new IllegalArgumentException(s.path() + " is a whole number, so the range must be too");
                 }
-                factors.add(new Factor(field, s.low(), s.high(), s.levels() == null ? 0 : s.levels()));
+                Factor f = new Factor(field, s.low(), s.high(), s.levels() == null ? 0 : s.levels());
+                checkDistinctLevels(s, f);
+                factors.add(f);
             } catch (IllegalArgumentException e) {
                 throw new UserException("--param " + s.text() + ": " + e.getMessage());
             }
         }
         return factors;
+    }
+
+    /**
+     * Refuses a grid factor whose levels repeat, so that the grid would run the same points twice: a
+     * whole-number field's levels are rounded (1:2:3 gives 1, 2, 2), and a range of one value has one
+     * level. Levels at least 1 apart never repeat, so the message suggests at most HIGH - LOW + 1 of them.
+     */
+    private static void checkDistinctLevels(ParamSpec s, Factor f) throws UserException {
+        if (f.levels() < 2) {
+            return;
+        }
+        List<String> values = new ArrayList<>();
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        boolean repeated = false;
+        for (int k = 0; k < f.levels(); k++) {
+            double v = f.level(k);
+            repeated |= !seen.add(v);
+            if (values.size() < 12) {
+                values.add(NumericField.format(v));
+            } else if (values.size() == 12) {
+                values.add("...");
+            }
+        }
+        if (repeated && f.low() == f.high()) {
+            throw new UserException(String.format(Locale.ROOT, "--param %s: the range %s:%s is one value, so LEVELS "
+                    + "must be 1, got %,d", s.text(), NumericField.format(f.low()), NumericField.format(f.high()),
+                    f.levels()));
+        }
+        if (repeated && !f.field().whole()) {
+            throw new UserException(String.format(Locale.ROOT, "--param %s: %,d levels from %s to %s repeat values "
+                    + "(the range is too narrow for them); use fewer levels or a wider range", s.text(), f.levels(),
+                    NumericField.format(f.low()), NumericField.format(f.high())));
+        }
+        if (repeated) {
+            long most = (long) (f.high() - f.low()) + 1;
+            throw new UserException(String.format(Locale.ROOT, "--param %s: %s is a whole number, and %,d levels "
+                    + "from %s to %s round to %s, repeating design points; use at most %,d levels (%,d gives every "
+                    + "whole number from %s to %s)", s.text(), s.path(), f.levels(), NumericField.format(f.low()),
+                    NumericField.format(f.high()), String.join(", ", values), most, most,
+                    NumericField.format(f.low()), NumericField.format(f.high())));
+        }
     }
 
     /** Returns the factors' values at point {@code p}, by path. */

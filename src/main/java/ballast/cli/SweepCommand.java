@@ -50,7 +50,9 @@ final class SweepCommand implements Callable<Integer> {
     Path scenarioFile;
 
     @Option(names = "--param", paramLabel = "PATH=LOW:HIGH[:LEVELS]",
-            description = "A field and its range; LEVELS (grid only) values from LOW to HIGH. Repeat for each field.")
+            description = "A field and its range; LEVELS (grid only, at most " + Design.MAX_POINTS + ") values from "
+                    + "LOW to HIGH, rounded on a whole-number field (a grid whose rounded levels repeat is refused). "
+                    + "Repeat for each field.")
     List<String> params;
 
     @Option(names = "--design", paramLabel = "grid|lhs", defaultValue = "grid",
@@ -78,7 +80,8 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     ShardOptions sharding = new ShardOptions();
 
-    @Option(names = "--list-params", description = "List the scenario's numeric fields with bounds and values, and exit.")
+    @Option(names = "--list-params", description = "List the scenario's numeric fields with bounds and values, and "
+            + "exit. It lists every field and runs nothing, so it takes no other option (with --param it is refused).")
     boolean listParams;
 
     /** Told each step of finishing; tests make it throw to stand for a crash there. */
@@ -98,6 +101,13 @@ final class SweepCommand implements Callable<Integer> {
         if (listParams) {
             if (scenarioFile == null) {
                 throw new UserException("--list-params needs a scenario file");
+            }
+            List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
+                    .map(o -> o.longestName()).filter(o -> !o.equals("--list-params")).distinct().toList();
+            if (!others.isEmpty()) {
+                throw new UserException("--list-params lists every field of the scenario and runs nothing, so it "
+                        + "takes no " + String.join(" or ", others) + " (list the fields first, then sweep without "
+                        + "--list-params)");
             }
             listFields(ScenarioTemplate.read(scenarioFile), spec.commandLine().getOut());
             return 0;

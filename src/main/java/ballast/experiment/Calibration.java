@@ -7,6 +7,7 @@ import ballast.model.Term;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,7 +44,8 @@ import org.apache.commons.math3.random.MersenneTwister;
  * of money, so the objective is only piecewise smooth; CMA-ES does not need derivatives. Each
  * estimate gets a 95% interval from the profile of the penalised log-likelihood (the values where it
  * falls 1.92 below its maximum, the others re-fitted), and the fit a covariance matrix from the
- * curvature at the maximum (Laplace), used to draw parameters per replication.
+ * curvature at the maximum (Laplace), used to draw parameters per replication. A fit that does not
+ * converge, or whose curvature leaves a parameter undetermined, is refused rather than reported.
  */
 public final class Calibration {
     /** Half the 95% quantile of chi-square with one degree of freedom: the drop that bounds a profile interval. */
@@ -52,6 +54,10 @@ public final class Calibration {
     static final String TO_ROC = "toRocPerYear";
     private static final double MIN_LOG_RATE = Math.log(1e-5);
     private static final double MAX_LOG_RATE = Math.log(10);
+    /** The least curvature a fitted direction may have: at most a standard deviation of 10 on the fitting scale. */
+    static final double MIN_CURVATURE = 1e-2;
+    private static final int CMAES_MAX_EVALUATIONS = 8_000;
+    private static final int BRENT_MAX_EVALUATIONS = 500;
 
     /**
      * A fitted parameter: a base rate (fitted on the log scale) or a term's weight, with its prior.
@@ -111,7 +117,7 @@ public final class Calibration {
 
     /** What the fit found. */
     public record Result(List<Estimate> estimates, double[] fittingScale, double[][] covariance,
-            boolean covarianceAdjusted, double logLikelihood, double logLikelihoodToPrc, double logLikelihoodToRoc,
+            double logLikelihood, double logLikelihoodToPrc, double logLikelihoodToRoc,
             double penalisedLogLikelihood, double nullLogLikelihood, int switchesToPrc, int switchesToRoc,
             long monthsAtRiskToPrc, long monthsAtRiskToRoc, long evaluations, RuleParameters rule) {
     }
@@ -243,8 +249,10 @@ public final class Calibration {
      * Fits, then finds the intervals on {@code threads} threads.
      *
      * @throws InterruptedException if {@link #stop()} was called
+     * @throws CalibrationException if the search does not converge, or the curvature at its maximum is
+     *     flat or not negative along some parameter (checked before the intervals are sought)
      */
-    public Result fit(int threads) throws InterruptedException {
+    public Result fit(int threads) throws InterruptedException, CalibrationException {
         try {
             return fitOrStop(threads);
         } catch (Stopped e) {
@@ -252,7 +260,7 @@ public final class Calibration {
         }
     }
 
-    private Result fitOrStop(int threads) throws InterruptedException {
+    private Result fitOrStop(int threads) throws InterruptedException, CalibrationException {
         int n = fitted.size();
         Evaluator main = evaluator();
         double[] lower = new double[n];
@@ -269,23 +277,30 @@ public final class Calibration {
         }
         MultivariateFunction f = main::penalised;
         PointValuePair best;
-        if (n == 1) {
-            best = brent(v -> main.penalised(new double[] {v}), lower[0], upper[0], x0[0]);
-        } else {
-            CMAESOptimizer cma = new CMAESOptimizer(400, Double.POSITIVE_INFINITY, true, 0, 0,
-                    new MersenneTwister(seed), false, new SimpleValueChecker(1e-9, 1e-6));
-            best = cma.optimize(new MaxEval(8_000), new ObjectiveFunction(f), GoalType.MAXIMIZE, new InitialGuess(x0),
-                    new SimpleBounds(lower, upper), new CMAESOptimizer.Sigma(sigma),
-                    new CMAESOptimizer.PopulationSize(4 + (int) (3 * Math.log(n)) * 2));
-            best = polish(f, best, lower, upper);
+        int maxEvaluations = n == 1 ? BRENT_MAX_EVALUATIONS : CMAES_MAX_EVALUATIONS;
+        try {
+            if (n == 1) {
+                best = brent(v -> main.penalised(new double[] {v}), lower[0], upper[0], x0[0]);
+            } else {
+                CMAESOptimizer cma = new CMAESOptimizer(400, Double.POSITIVE_INFINITY, true, 0, 0,
+                        new MersenneTwister(seed), false, new SimpleValueChecker(1e-9, 1e-6));
+                best = cma.optimize(new MaxEval(maxEvaluations), new ObjectiveFunction(f), GoalType.MAXIMIZE,
+                        new InitialGuess(x0), new SimpleBounds(lower, upper), new CMAESOptimizer.Sigma(sigma),
+                        new CMAESOptimizer.PopulationSize(4 + (int) (3 * Math.log(n)) * 2));
+                best = polish(f, best, lower, upper);
+            }
+        } catch (org.apache.commons.math3.exception.TooManyEvaluationsException e) {
+            throw new CalibrationException(String.format(Locale.ROOT, "the fit to the training window %s:%s did not "
+                    + "converge in %,d replays (a longer window, or fewer parameters in calibrate: fit, gives the "
+                    + "search more to go on)", world.start(), trainTo, maxEvaluations));
         }
         double[] xHat = best.getPoint();
         double penalised = best.getValue();
 
-        Hessian h = hessian(main, xHat, lower, upper);
+        double[][] covariance = covariance(main, xHat);
         double[] se = new double[n];
         for (int k = 0; k < n; k++) {
-            se[k] = Math.sqrt(h.covariance[k][k]);
+            se[k] = Math.sqrt(covariance[k][k]);
         }
         double[][] bounds = profiles(threads, xHat, penalised, se, lower, upper);
 
@@ -303,7 +318,7 @@ public final class Calibration {
             estimates.add(new Estimate(p, p.natural(xHat[k]), p.natural(bounds[k][0]), p.natural(bounds[k][1]), se[k],
                     bounds[k][0] <= lower[k], bounds[k][1] >= upper[k]));
         }
-        return new Result(List.copyOf(estimates), xHat.clone(), h.covariance, h.adjusted, ll, llToPrc, llToRoc,
+        return new Result(List.copyOf(estimates), xHat.clone(), covariance, ll, llToPrc, llToRoc,
                 penalised, nullLogLikelihood(sp, mp) + nullLogLikelihood(sr, mr), sp, sr, mp, mr, evaluations.get(),
                 rule(xHat));
     }
@@ -334,21 +349,23 @@ public final class Calibration {
     }
 
     private static PointValuePair brent(UnivariateFunction f, double lower, double upper, double start) {
-        var p = new BrentOptimizer(1e-8, 1e-6).optimize(new MaxEval(500), new UnivariateObjectiveFunction(f),
-                GoalType.MAXIMIZE, new SearchInterval(lower, upper, Math.max(lower, Math.min(upper, start))));
+        var p = new BrentOptimizer(1e-8, 1e-6).optimize(new MaxEval(BRENT_MAX_EVALUATIONS),
+                new UnivariateObjectiveFunction(f), GoalType.MAXIMIZE,
+                new SearchInterval(lower, upper, Math.max(lower, Math.min(upper, start))));
         return new PointValuePair(new double[] {p.getPoint()}, p.getValue());
     }
 
-    private record Hessian(double[][] covariance, boolean adjusted) {
-    }
-
     /**
-     * The covariance of the estimates from the curvature of the penalised log-likelihood at its
-     * maximum (central differences, step 0.05 on the fitting scale, which spans the steps that the
-     * patrons' whole chunks of money put into the objective). If the curvature is not negative
-     * definite, eigenvalues are floored so that the matrix is (reported as adjusted).
+     * Returns the covariance of the estimates: the inverse of the curvature of the penalised
+     * log-likelihood at its maximum (central differences, step 0.05 on the fitting scale, which spans
+     * the steps that the patrons' whole chunks of money put into the objective).
+     *
+     * @throws CalibrationException if the curvature is below {@link #MIN_CURVATURE} along some direction
+     *     (a standard deviation above 10 on the fitting scale: the window does not determine it, e.g. a base
+     *     rate with a flat prior and no move in its direction, or a flat-prior weight whose term never varies),
+     *     naming the parameters that direction moves most
      */
-    private static Hessian hessian(Evaluator e, double[] x, double[] lower, double[] upper) {
+    private double[][] covariance(Evaluator e, double[] x) throws CalibrationException {
         int n = x.length;
         double h = 0.05;
         double f0 = e.penalised(x);
@@ -368,17 +385,29 @@ public final class Calibration {
         RealMatrix information = new Array2DRowRealMatrix(m).scalarMultiply(-1);
         EigenDecomposition eig = new EigenDecomposition(information);
         double[] values = eig.getRealEigenvalues();
-        boolean adjusted = false;
-        double floor = 1e-2; // at most a standard deviation of 10 on the fitting scale
+        java.util.Set<String> flat = new java.util.LinkedHashSet<>();
         RealMatrix inverse = new Array2DRowRealMatrix(n, n);
         for (int k = 0; k < n; k++) {
-            double v = values[k];
-            if (!(v > floor)) {
-                v = floor;
-                adjusted = true;
+            double[] u = eig.getEigenvector(k).toArray();
+            if (!(values[k] > MIN_CURVATURE)) {
+                int most = 0;
+                for (int j = 1; j < n; j++) {
+                    most = Math.abs(u[j]) > Math.abs(u[most]) ? j : most;
+                }
+                flat.add(fitted.get(most).name());
+                continue;
             }
-            RealMatrix u = eig.getEigenvector(k).outerProduct(eig.getEigenvector(k));
-            inverse = inverse.add(u.scalarMultiply(1.0 / v));
+            RealMatrix uu = eig.getEigenvector(k).outerProduct(eig.getEigenvector(k));
+            inverse = inverse.add(uu.scalarMultiply(1.0 / values[k]));
+        }
+        if (!flat.isEmpty()) {
+            List<String> names = fitted.stream().map(Parameter::name).filter(flat::contains).toList();
+            String it = names.size() == 1 ? "it" : "them";
+            throw new CalibrationException(String.format(Locale.ROOT, "the training window %s:%s does not determine "
+                    + "%s: at the fit the penalised log-likelihood is flat or not at a maximum along %s (curvature "
+                    + "under %s, a standard deviation above 10 on the fitting scale); choose a longer window, give %s "
+                    + "a normal prior, or leave %s out of calibrate: fit", world.start(), trainTo,
+                    String.join(" and ", names), it, MIN_CURVATURE, it, it));
         }
         double[][] cov = inverse.getData();
         for (int i = 0; i < n; i++) {
@@ -387,7 +416,7 @@ public final class Calibration {
                 cov[i][j] = cov[j][i] = avg;
             }
         }
-        return new Hessian(cov, adjusted);
+        return cov;
     }
 
     private static double[] shift(double[] x, int i, double di, int j, double dj) {

@@ -319,6 +319,54 @@ class CliTest {
         assertFalse(Files.exists(Path.of(out)));
     }
 
+    @Test
+    void calibrateRefusesATrainingWindowWithoutAMoveInEachDirectionBeforeAnyWork() throws Exception {
+        // Counted by the calibration's replay: 1990-01 holds no move (26 ally-months); 1990-01 to 1991-12 one move
+        // to Beijing (Saudi Arabia, 664 ally-months) and none back (17 months at risk); the first move back the fit
+        // scores is Nauru's, 2005-05. Before the refusal, both windows wrote a calibrated.yaml with variance 100.
+        Path out = dir.resolve("never");
+        Cli empty = Cli.run("calibrate", "--train", "1990-01:1990-01", "--out", out.toString());
+        assertEquals(2, empty.exitCode(), empty.err());
+        assertEquals("ballast: the training window 1990-01:1990-01 holds 0 recorded moves to Beijing (in 26 "
+                + "ally-months) and 0 recorded moves back to Taipei (in 0 months at risk of moving back); toPrcPerYear "
+                + "and toRocPerYear, fitted with flat priors, need at least 1 move to Beijing and 1 move back to "
+                + "Taipei (the record has both by 2005-05: end the window there or later)", empty.err().strip());
+        Cli oneWay = Cli.run("calibrate", "scenarios/calibration.yaml", "--train", "1990-01:1991-12", "--out",
+                out.toString());
+        assertEquals(2, oneWay.exitCode(), oneWay.err());
+        assertTrue(oneWay.err().startsWith("ballast: the training window 1990-01:1991-12 holds 1 recorded move to "
+                + "Beijing (in 664 ally-months) and 0 recorded moves back to Taipei (in 17 months at risk of moving "
+                + "back); toRocPerYear, fitted with a flat prior, needs at least 1 move back to Taipei (the record's "
+                + "first is in 2005-05"), oneWay.err());
+        for (Cli c : List.of(empty, oneWay)) {
+            assertEquals(1, c.err().lines().count(), c.err());
+            assertEquals("", c.out());
+        }
+        assertEquals(List.of(), listing(dir), "nothing written");
+    }
+
+    @Test
+    void calibrateRefusesAFitThatLeavesAParameterUndeterminedInsteadOfWritingVariance100() throws Exception {
+        // A DPP president first governed in Taipei in 2000: in 1990-1991 the term is 0 in every month, so with a flat
+        // prior nothing bounds its weight; the fit's curvature along it is 0 (it used to be floored to 0.01, a
+        // variance of 100, and written).
+        String text = Files.readString(Path.of("scenarios/calibration.yaml"))
+                .replace("data/", Path.of("scenarios/data").toAbsolutePath() + "/");
+        text = text.substring(0, text.indexOf("  fit:\n")) + "  fit:\n    toPrcPerYear: {prior: flat}\n"
+                + "    taipeiDpp: {prior: flat}\n";
+        Path scenario = Files.writeString(dir.resolve("calibration.yaml"), text);
+        Path out = dir.resolve("never");
+        Cli cli = Cli.run("calibrate", scenario.toString(), "--train", "1990-01:1991-12", "--out", out.toString());
+        assertEquals(2, cli.exitCode(), cli.err());
+        assertEquals("ballast: the training window 1990-01:1991-12 does not determine taipeiDpp: at the fit the "
+                + "penalised log-likelihood is flat or not at a maximum along it (curvature under 0.01, a standard "
+                + "deviation above 10 on the fitting scale); choose a longer window, give it a normal prior, or leave "
+                + "it out of calibrate: fit", cli.err().lines().filter(l -> l.startsWith("ballast:")).findFirst()
+                .orElse(cli.err()));
+        assertFalse(cli.err().contains("Exception"), cli.err());
+        assertEquals(List.of("calibration.yaml"), listing(dir), "no results folder, no temporary one");
+    }
+
     private static List<String> listing(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();

@@ -71,7 +71,7 @@ class JobOptionsTest {
         cases.put("-n must be at most 1,000,000,000", List.of("batch", BASELINE, "-n", "1000000000000"));
         cases.put("-n must be at most 1,000,000,000 ", List.of("sweep", BASELINE, "--param", "rule.offer=0:1:2", "-n",
                 "1e12"));
-        cases.put("a grid of 100000000 levels has 100,000,000 points; at most 100,000", List.of("sweep", BASELINE,
+        cases.put("--param rule.offer=0:1:100000000: LEVELS must be at most 100,000", List.of("sweep", BASELINE,
                 "--param", "rule.offer=0:1:100000000"));
         cases.put("a grid of 50000 x 50000 levels has 2,500,000,000 points; at most 100,000", List.of("sweep",
                 BASELINE, "--param", "rule.offer=0:1:50000", "--param", "rule.contagion=0:1:50000"));

@@ -160,6 +160,61 @@ class SweepCliTest {
         assertFalse(Files.exists(out));
     }
 
+    @Test
+    void levelsAboveWhatADesignMayHaveSayTheLimit() {
+        Path out = dir.resolve("never");
+        // 2147483648 does not fit an int: it was "LEVELS must be a whole number", which it is.
+        for (String levels : List.of("2147483648", "100001", "99999999999999999999999")) {
+            Cli cli = Cli.run("sweep", BASELINE, "--param", "rule.offer=0:1:" + levels, "--out", out.toString());
+            assertEquals(2, cli.exitCode(), cli.err());
+            assertEquals("ballast: --param rule.offer=0:1:" + levels + ": LEVELS must be at most 100,000 (the most "
+                    + "points a design may have), got " + levels, cli.err().strip());
+        }
+        Cli notWhole = Cli.run("sweep", BASELINE, "--param", "rule.offer=0:1:2.5", "--out", out.toString());
+        assertEquals(2, notWhole.exitCode(), notWhole.err());
+        assertTrue(notWhole.err().contains("LEVELS must be a whole number, got '2.5'"), notWhole.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aGridWhoseRoundedLevelsRepeatIsRefusedWithTheLevelsThatWork() {
+        Path out = dir.resolve("never");
+        // Levels of a whole-number field are rounded: 3 levels from 1 to 2 were run as 1, 2, 2.
+        Cli repeated = Cli.run("sweep", BASELINE, "--param", "tickMonths=1:2:3", "--out", out.toString());
+        assertEquals(2, repeated.exitCode(), repeated.err());
+        assertEquals("ballast: --param tickMonths=1:2:3: tickMonths is a whole number, and 3 levels from 1 to 2 "
+                + "round to 1, 2, 2, repeating design points; use at most 2 levels (2 gives every whole number from 1 "
+                + "to 2)", repeated.err().strip());
+        Cli oneValue = Cli.run("sweep", BASELINE, "--param", "rule.offer=0.5:0.5:3", "--out", out.toString());
+        assertEquals(2, oneValue.exitCode(), oneValue.err());
+        assertEquals("ballast: --param rule.offer=0.5:0.5:3: the range 0.5:0.5 is one value, so LEVELS must be 1, "
+                + "got 3", oneValue.err().strip());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void wholeNumberLevelsThatDoNotRepeatAreRoundedAndRun() throws Exception {
+        // 0:10:4 is 0, 3.33, 6.67, 10: rounded to 0, 3, 7, 10 (README, Experiments).
+        Cli cli = Cli.run("sweep", BallastTestFiles.fixture("tiny.yaml"), "--param",
+                "rule.newGovernmentWindowMonths=0:10:4", "-n", "5", "--out", dir.resolve("ok").toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        List<String> rows = Files.readAllLines(dir.resolve("ok/sweep.csv"));
+        assertEquals(List.of("0", "3", "7", "10"), rows.subList(1, rows.size()).stream().map(r -> r.split(",")[1])
+                .toList());
+    }
+
+    @Test
+    void listParamsTakesNoParamAndSaysSo() {
+        Cli cli = Cli.run("sweep", "--list-params", BASELINE, "--param", "rule.offer=0:1:3");
+        assertEquals(2, cli.exitCode(), cli.err());
+        assertEquals("", cli.out(), "nothing listed");
+        assertEquals("ballast: --list-params lists every field of the scenario and runs nothing, so it takes no "
+                + "--param (list the fields first, then sweep without --list-params)", cli.err().strip());
+        Cli list = Cli.run("sweep", "--list-params", BASELINE);
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().contains("rule.offer"), list.out());
+    }
+
     private static double allies(String row) {
         return Double.parseDouble(row.split(",")[4]);
     }

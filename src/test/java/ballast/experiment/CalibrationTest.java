@@ -2,6 +2,7 @@ package ballast.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ballast.model.CountrySpec;
@@ -181,6 +182,29 @@ class CalibrationTest {
             fitted.add(new Calibration.Parameter(f.name(), f.priorMean(), f.priorSd()));
         }
         return new Calibration(s.parameters(), record(s), END, fitted, s.seed());
+    }
+
+    @Test
+    void theTrainingWindowCountsTheMovesAndMonthsTheFitScores() throws Exception {
+        // The fit of 1990-2007 reports 18 moves to Beijing in 6,006 ally-months and 2 back in 1,691 months
+        // (scenarios/params/calibrated-1990-2007.yaml); Saudi Arabia's move (1990-07) is the first to Beijing and
+        // Nauru's return (2005-05) the first back that is scored (Lesotho's and others' in 1990 are not: they had not
+        // left Taipei within the window).
+        Scenario s = ScenarioLoader.load(Path.of("scenarios/calibration.yaml"));
+        TrainingWindow w = TrainingWindow.of(s.parameters(), record(s), END);
+        assertEquals(new TrainingWindow(START, END, 18, 6006, 2, 1691, YearMonth.of(1990, 7), YearMonth.of(2005, 5),
+                s.parameters().end()), w);
+        TrainingWindow before = TrainingWindow.of(s.parameters(), record(s), YearMonth.of(2005, 4));
+        assertEquals(0, before.movesToRoc());
+        List<Calibration.Parameter> rates = List.of(
+                new Calibration.Parameter("toPrcPerYear", 0, Double.POSITIVE_INFINITY),
+                new Calibration.Parameter("toRocPerYear", 0, Double.POSITIVE_INFINITY));
+        w.require(rates);
+        CalibrationException e = assertThrows(CalibrationException.class, () -> before.require(rates));
+        assertTrue(e.getMessage().contains("15 recorded moves to Beijing (in 5,215 ally-months) and 0 recorded moves "
+                + "back to Taipei (in 1,202 months"), e.getMessage());
+        // A prior bounds a base rate whatever the data: no move is needed for it.
+        before.require(List.of(new Calibration.Parameter("toRocPerYear", -4, 1)));
     }
 
     @Test

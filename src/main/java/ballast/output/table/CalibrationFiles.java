@@ -85,8 +85,7 @@ public final class CalibrationFiles {
             b.append(k == 0 ? "" : ", ").append(Double.toString(r.fittingScale()[k]));
         }
         b.append("]\n");
-        b.append("  # Laplace approximation: the inverse of the curvature of the penalised log-likelihood");
-        b.append(r.covarianceAdjusted() ? " (eigenvalues floored: the curvature was not negative definite)\n" : "\n");
+        b.append("  # Laplace approximation: the inverse of the curvature of the penalised log-likelihood\n");
         b.append("  covariance:\n");
         for (double[] row : r.covariance()) {
             b.append("    - [");
