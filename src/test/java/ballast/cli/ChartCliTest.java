@@ -141,6 +141,29 @@ class ChartCliTest {
     }
 
     @Test
+    void aTableWhoseColumnsDoNotLineUpWithItsHeaderIsRefusedNotReadUnderWrongNames() throws Exception {
+        Path b = batch("baseline", "b");
+        List<String> lines = Files.readAllLines(b.resolve("countries.csv"));
+        // A repeated name in the header (the rows then one value short) was read with every column shifted.
+        Path repeated = copy(b, "repeated");
+        List<String> shifted = new java.util.ArrayList<>(lines);
+        shifted.set(0, "country," + lines.get(0));
+        Files.write(repeated.resolve("countries.csv"), shifted);
+        refused(repeated, "countries.csv", "countries.csv:1: not a table's header: a column name is empty or repeated");
+        Path empty = copy(b, "empty");
+        List<String> blank = new java.util.ArrayList<>(lines);
+        blank.set(0, lines.get(0).replaceFirst("^[^,]*", ""));
+        Files.write(empty.resolve("countries.csv"), blank);
+        refused(empty, "countries.csv", "countries.csv:1: not a table's header"); // was an internal error
+        Path extra = copy(b, "extra");
+        List<String> longer = new java.util.ArrayList<>(lines);
+        longer.set(3, lines.get(3) + ",1");
+        Files.write(extra.resolve("countries.csv"), longer);
+        refused(extra, "countries.csv", "countries.csv:4: has " + (lines.get(0).split(",").length + 1)
+                + " values, the header " + lines.get(0).split(",").length + " columns");
+    }
+
+    @Test
     void aTableCutShortIsRefusedSayingWhatTheManifestListsThatItLacks() throws Exception {
         Path b = batch("baseline", "b");
         Path states = copy(b, "states");

@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Reads what a finished results folder saved, for the charts: its manifest and its CSV tables, with
@@ -148,12 +150,19 @@ final class SavedTables {
         return manifest.path(Manifest.PARAMETERS).path(Manifest.COUNTRIES).size();
     }
 
+    // Columns are read by name: a header with an empty or repeated name, or a row with more or fewer
+    // values than the header, would put values under the wrong names.
+    private static final CSVFormat TABLE = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setAllowMissingColumnNames(false).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).build();
+
     /** Returns the header of the CSV {@code file}. */
     static List<String> header(Path file) throws IOException {
         try (Reader in = reader(file)) {
-            return CSVFormat.DEFAULT.builder().setHeader().build().parse(in).getHeaderNames();
+            return TABLE.parse(in).getHeaderNames();
         } catch (IOException | UncheckedIOException e) {
             throw damaged(file, e);
+        } catch (IllegalArgumentException e) {
+            throw badHeader(file);
         }
     }
 
@@ -161,13 +170,26 @@ final class SavedTables {
     static List<Row> rows(Path file) throws IOException {
         try (Reader in = reader(file)) {
             List<Row> rows = new ArrayList<>();
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
-                rows.add(new Row(file, r));
+            CSVParser parser = TABLE.parse(in);
+            int columns = parser.getHeaderNames().size();
+            for (CSVRecord r : parser) {
+                Row row = new Row(file, r);
+                if (r.size() != columns) {
+                    throw new TableException(file + ":" + row.line() + ": has " + r.size() + " values, the header "
+                            + columns + " columns");
+                }
+                rows.add(row);
             }
             return rows;
         } catch (IOException | UncheckedIOException e) {
             throw damaged(file, e);
+        } catch (IllegalArgumentException e) {
+            throw badHeader(file);
         }
+    }
+
+    private static TableException badHeader(Path file) {
+        return new TableException(file + ":1: not a table's header: a column name is empty or repeated");
     }
 
     /**
