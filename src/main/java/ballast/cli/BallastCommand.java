@@ -2,6 +2,7 @@ package ballast.cli;
 
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -63,11 +64,11 @@ public final class BallastCommand implements Runnable {
             sub.getCommandSpec().versionProvider(new Version());
         }
         // An empty path ("--out ''", a scenario "") would mean the working directory: refuse it by name.
-        cl.registerConverter(java.nio.file.Path.class, text -> {
-            if (text.isBlank()) {
+        cl.registerConverter(Path.class, text -> {
+            if (text.isEmpty()) {
                 throw new CommandLine.TypeConversionException("an empty path names no file or folder");
             }
-            return java.nio.file.Path.of(text);
+            return Path.of(text);
         });
         String unknown = unknownCommand(cl, args);
         if (unknown != null) {

@@ -18,6 +18,7 @@ import ballast.output.chart.ChartFormat;
 import ballast.output.chart.ChartWidth;
 import ballast.output.chart.SavedBatch;
 import ballast.output.table.BatchTables;
+import ballast.scenario.Problem;
 import ballast.scenario.Scenario;
 import ballast.scenario.ScenarioLoader;
 import ballast.shell.ShellWords;
@@ -162,8 +163,8 @@ final class BatchCommand implements Callable<Integer> {
             BlockSet done = saved != null ? saved.doneBlocks() : new BlockSet();
             long before = total.replications();
             if (before > 0) {
-                err.printf(Locale.ROOT, "ballast: resuming %s: %,d of %,d replications were done%n", folder.dir(),
-                        before, batch.size());
+                err.printf(Locale.ROOT, "ballast: resuming %s: %,d of %,d replications were done%n",
+                        Problem.printable(folder.dir().toString()), before, batch.size());
             }
             try (OnInterrupt onCtrlC = new OnInterrupt(batch::stop)) {
                 try (Progress progress = new Progress(task, batch.size(), before, batch::replicationsRun, err)) {
@@ -172,7 +173,7 @@ final class BatchCommand implements Callable<Integer> {
                 if (batch.stopped()) {
                     err.printf(Locale.ROOT, "ballast: interrupted; %,d of %,d replications are saved in %s%n"
                             + "Resume with: ./ballast batch --resume %s%n", total.replications(),
-                            batch.size(), folder.dir(), ShellWords.quote(folder.dir()));
+                            batch.size(), Problem.printable(folder.dir().toString()), ShellWords.quote(folder.dir()));
                     return INTERRUPTED;
                 }
                 if (plan.shard() != null) {

@@ -115,7 +115,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         Calibration calibration = new Calibration(p, record, to, fitted, scenario.seed());
         PrintWriter err = spec.commandLine().getErr();
-        try (ResultFolder folder = ResultFolder.create(output.target("calibrate", scenario.name(), started))) {
+        try (ResultFolder folder = ResultFolder.create(output.target(Manifest.CALIBRATE, scenario.name(), started))) {
             int n = fitted.size();
             // About what a fit takes (measured: 17,507 replays for the nine parameters of calibration.yaml): the
             // search, the curvature, and each interval end's profile; the bar ends when the fit does.
@@ -153,7 +153,7 @@ final class CalibrateCommand implements Callable<Integer> {
             section.put("constantHazardLogLikelihood", result.nullLogLikelihood());
             section.put("replays", result.evaluations());
             section.put("threads", threadCount);
-            new Manifest("calibrate", scenario, sourceHashes, root.invocation(), started).put("calibration", section)
+            new Manifest(Manifest.CALIBRATE, scenario, sourceHashes, root.invocation(), started).put("calibration", section)
                     .write(folder.dir());
             Path done = folder.commit();
             err.printf(Locale.ROOT, "%s: fitted %d parameters to %s..%s (%d moves to Beijing, %d back); "

@@ -84,11 +84,6 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
             err.println("ballast: " + ad.getFile() + ": permission denied");
             return IO;
         }
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
-            err.println("ballast: " + fs.getFile() + ": " + (fs.getReason() != null ? fs.getReason()
-                    : "cannot be read or written"));
-            return IO;
-        }
         if (e instanceof IOException io) {
             err.println("ballast: " + ioMessage(io));
             return IO;

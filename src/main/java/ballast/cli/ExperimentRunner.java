@@ -13,12 +13,14 @@ import ballast.output.Manifest;
 import ballast.output.ResultFolder;
 import ballast.output.ShardFolder;
 import ballast.scenario.NumericField;
+import ballast.scenario.Problem;
 import ballast.scenario.Scenario;
 import ballast.scenario.ScenarioException;
 import ballast.scenario.ScenarioTemplate;
 import ballast.shell.ShellWords;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigInteger;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -73,14 +75,19 @@ final class ExperimentRunner {
                 if (!written.matches("[+-]?[0-9]+")) {
                     throw new UserException("--param " + t + ": LEVELS must be a whole number, got '" + m.group(4) + "'");
                 }
-                if (new java.math.BigInteger(written).compareTo(java.math.BigInteger.valueOf(Design.MAX_POINTS)) > 0) {
+                BigInteger count = new BigInteger(written);
+                // A range of one value has one level; a range of two or more values at least two.
+                int least = low == high ? 1 : 2;
+                if (count.compareTo(BigInteger.valueOf(least)) < 0) {
+                    throw new UserException("--param " + t + ": LEVELS must be at least " + least
+                            + (low == high ? " (the range is one value)" : "") + ", got " + Problem.shorten(written));
+                }
+                if (count.compareTo(BigInteger.valueOf(Design.MAX_POINTS)) > 0) {
                     throw new UserException(String.format(Locale.ROOT, "--param %s: LEVELS must be at most %,d (the "
-                            + "most points a design may have), got %s", t, Design.MAX_POINTS, written));
+                            + "most points a design may have), got %s", t, Design.MAX_POINTS,
+                            Problem.shorten(written)));
                 }
-                n = Integer.parseInt(written);
-                if (n < 2 && low != high) {
-                    throw new UserException("--param " + t + ": LEVELS must be at least 2, got " + n);
-                }
+                n = count.intValueExact();
             } else if (levels == Levels.REQUIRED) {
                 throw new UserException("--param " + t + ": a grid needs the number of levels, PATH=LOW:HIGH:LEVELS "
                         + "(e.g. " + m.group(1) + "=" + m.group(2) + ":" + m.group(3) + ":5)");
@@ -333,8 +340,8 @@ final class ExperimentRunner {
         }
         long total = run.size();
         if (before > 0) {
-            err.printf(Locale.ROOT, "ballast: resuming %s: %,d of %,d replications were done%n", folder.dir(), before,
-                    total);
+            err.printf(Locale.ROOT, "ballast: resuming %s: %,d of %,d replications were done%n",
+                    Problem.printable(folder.dir().toString()), before, total);
         }
         try (OnInterrupt onCtrlC = new OnInterrupt(run::stop)) {
             try (Progress progress = new Progress(task, total, before, run::replicationsRun, err)) {
@@ -347,7 +354,8 @@ final class ExperimentRunner {
             folder.closeJournal();
             if (run.stopped()) {
                 err.printf(Locale.ROOT, "ballast: interrupted; the finished blocks are saved in %s%n"
-                        + "Resume with: ./ballast %s --resume %s%n", folder.dir(), plan.kind(),
+                        + "Resume with: ./ballast %s --resume %s%n", Problem.printable(folder.dir().toString()),
+                        plan.kind(),
                         ShellWords.quote(folder.dir()));
                 return null;
             }

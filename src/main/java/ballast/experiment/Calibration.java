@@ -44,8 +44,10 @@ import org.apache.commons.math3.random.MersenneTwister;
  * of money, so the objective is only piecewise smooth; CMA-ES does not need derivatives. Each
  * estimate gets a 95% interval from the profile of the penalised log-likelihood (the values where it
  * falls 1.92 below its maximum, the others re-fitted), and the fit a covariance matrix from the
- * curvature at the maximum (Laplace), used to draw parameters per replication. A fit that does not
- * converge, or whose curvature leaves a parameter undetermined, is refused rather than reported.
+ * curvature at the maximum (Laplace), used to draw parameters per replication. A search that runs out
+ * of evaluations, or a fit whose curvature leaves a parameter undetermined, is refused rather than
+ * reported (CMA-ES ending at its generation limit is not: its best point, polished, is judged by the
+ * curvature).
  */
 public final class Calibration {
     /** Half the 95% quantile of chi-square with one degree of freedom: the drop that bounds a profile interval. */
@@ -249,8 +251,8 @@ public final class Calibration {
      * Fits, then finds the intervals on {@code threads} threads.
      *
      * @throws InterruptedException if {@link #stop()} was called
-     * @throws CalibrationException if the search does not converge, or the curvature at its maximum is
-     *     flat or not negative along some parameter (checked before the intervals are sought)
+     * @throws CalibrationException if the search runs out of evaluations, or the curvature at its maximum
+     *     is flat or not negative along some parameter (checked before the intervals are sought)
      */
     public Result fit(int threads) throws InterruptedException, CalibrationException {
         try {

@@ -140,7 +140,7 @@ public final class JobFolder implements AutoCloseable {
 
     /**
      * Returns what the finished folder {@code dir} holds, from its manifest's kind ("run", "sweep",
-     * "sensitivity analysis"), or {@code noun} if the manifest does not say (so that a batch --resume
+     * "comparison"), or {@code noun} if the manifest does not say (so that a batch --resume
      * of a run's folder does not call it a finished batch).
      */
     private static String finishedKind(Path dir, String noun) {
@@ -151,9 +151,11 @@ public final class JobFolder implements AutoCloseable {
             }
             String kind = COMPACT.readTree(file.toFile()).path(Manifest.KIND).asText("");
             return switch (kind) {
+                case Manifest.BATCH, Manifest.RUN, Manifest.SWEEP -> kind;
                 case Manifest.SENSITIVITY -> "sensitivity analysis";
-                case Manifest.BATCH, Manifest.RUN, Manifest.SWEEP, Manifest.BACKTEST, Manifest.COMPARE, "calibrate" ->
-                        kind;
+                case Manifest.BACKTEST -> "back-test";
+                case Manifest.COMPARE -> "comparison";
+                case Manifest.CALIBRATE -> "calibration";
                 default -> noun;
             };
         } catch (IOException | RuntimeException e) {

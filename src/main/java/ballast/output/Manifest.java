@@ -32,6 +32,7 @@ public final class Manifest {
     public static final String SENSITIVITY = "sensitivity";
     public static final String BACKTEST = "backtest";
     public static final String COMPARE = "compare";
+    public static final String CALIBRATE = "calibrate";
     /** Top-level key of the scenario section, and its key for the scenario's name. */
     public static final String SCENARIO = "scenario";
     public static final String NAME = "name";

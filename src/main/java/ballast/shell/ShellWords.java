@@ -11,16 +11,34 @@ import java.util.regex.Pattern;
  */
 public final class ShellWords {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
-    // What bash still expands or ends inside double quotes.
-    private static final Pattern NOT_IN_DOUBLE_QUOTES = Pattern.compile("[\"$`\\\\!\\p{Cntrl}]");
+    // What bash still expands or ends inside double quotes (control characters: see quote).
+    private static final Pattern NOT_IN_DOUBLE_QUOTES = Pattern.compile("[\"$`\\\\!\\p{Cntrl}\\x80-\\x9f]");
 
     private ShellWords() {
     }
 
-    /** Returns {@code word} as one bash word: unchanged if it is plain, else in single quotes. */
+    /**
+     * Returns {@code word} as one bash word: unchanged if it is plain, else in single quotes, or in
+     * bash's {@code $'...'} with escapes if it holds a control character (a line break), so that the
+     * word stays on one line and a message that prints it stays one line.
+     */
     public static String quote(String word) {
         if (PLAIN.matcher(word).matches()) {
             return word;
+        }
+        if (word.chars().anyMatch(Character::isISOControl)) {
+            StringBuilder b = new StringBuilder("$'");
+            for (char c : word.toCharArray()) {
+                b.append(switch (c) {
+                    case '\\' -> "\\\\";
+                    case '\'' -> "\\'";
+                    case '\n' -> "\\n";
+                    case '\t' -> "\\t";
+                    case '\r' -> "\\r";
+                    default -> Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+                });
+            }
+            return b.append('\'').toString();
         }
         return "'" + word.replace("'", "'\\''") + "'";
     }

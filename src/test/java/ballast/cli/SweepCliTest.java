@@ -170,6 +170,15 @@ class SweepCliTest {
             assertEquals("ballast: --param rule.offer=0:1:" + levels + ": LEVELS must be at most 100,000 (the most "
                     + "points a design may have), got " + levels, cli.err().strip());
         }
+        // Below -2^31 it was an internal error (exit 70); 0 of a one-value range ran one point.
+        for (String levels : List.of("-99999999999999999999999", "-5", "0", "1")) {
+            Cli cli = Cli.run("sweep", BASELINE, "--param", "rule.offer=0:1:" + levels, "--out", out.toString());
+            assertEquals("ballast: --param rule.offer=0:1:" + levels + ": LEVELS must be at least 2, got " + levels,
+                    cli.err().strip());
+        }
+        Cli none = Cli.run("sweep", BASELINE, "--param", "rule.offer=0.5:0.5:0", "--out", out.toString());
+        assertEquals("ballast: --param rule.offer=0.5:0.5:0: LEVELS must be at least 1 (the range is one value), got 0",
+                none.err().strip());
         Cli notWhole = Cli.run("sweep", BASELINE, "--param", "rule.offer=0:1:2.5", "--out", out.toString());
         assertEquals(2, notWhole.exitCode(), notWhole.err());
         assertTrue(notWhole.err().contains("LEVELS must be a whole number, got '2.5'"), notWhole.err());

@@ -14,11 +14,14 @@ class ShellWordsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/tmp/plain-dir_1", "/tmp/my dir", "/tmp/my batch's run", "/tmp/$HOME", "/tmp/a\"b",
-        "/tmp/back\\slash", "/tmp/bang!", "/tmp/`date`", "/tmp/two\nlines", "/tmp/*", "/tmp/~x", "/tmp/a;b"})
-    void aPrintedCommandIsTheWordsItWasMadeOf(String folder) throws Exception {
+        "/tmp/back\\slash", "/tmp/bang!", "/tmp/`date`", "/tmp/two\nlines", "/tmp/*", "/tmp/~x", "/tmp/a;b",
+        "/tmp/tab\tand 'quote'\\", "/tmp/esc\u001b[31mred", "/tmp/c1\u0085x", "/tmp/\u00e9t\u00e9 \u6771"})
+    void aPrintedCommandIsTheWordsItWasMadeOfOnOneLine(String folder) throws Exception {
         List<String> words = List.of("ballast", "batch", "--resume", folder);
-        assertEquals(words, bash(ShellWords.command(words.toArray())), ShellWords.command(words.toArray()));
-        assertEquals(words, bash(ShellWords.join(words)), ShellWords.join(words));
+        for (String printed : List.of(ShellWords.command(words.toArray()), ShellWords.join(words))) {
+            assertEquals(words, bash(printed), printed);
+            assertTrue(printed.chars().noneMatch(Character::isISOControl), printed);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
