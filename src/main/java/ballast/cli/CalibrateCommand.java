@@ -153,7 +153,8 @@ final class CalibrateCommand implements Callable<Integer> {
             section.put("constantHazardLogLikelihood", result.nullLogLikelihood());
             section.put("replays", result.evaluations());
             section.put("threads", threadCount);
-            new Manifest(Manifest.CALIBRATE, scenario, sourceHashes, root.invocation(), started).put("calibration", section)
+            new Manifest(Manifest.CALIBRATE, scenario, sourceHashes, root.invocation(), started)
+                    .put("calibration", section)
                     .write(folder.dir());
             Path done = folder.commit();
             err.printf(Locale.ROOT, "%s: fitted %d parameters to %s..%s (%d moves to Beijing, %d back); "

@@ -174,7 +174,8 @@ class ChartCliTest {
                 Files.readAllLines(b.resolve("allies_by_month.csv")).subList(0, 100));
         refused(months, "allies_by_month.csv", "has 99 of the 120 months the manifest lists");
         Path survival = copy(b, "survival");
-        Files.write(survival.resolve("survival.csv"), Files.readAllLines(b.resolve("survival.csv")).subList(0, 1 + 12 * 60));
+        Files.write(survival.resolve("survival.csv"),
+                Files.readAllLines(b.resolve("survival.csv")).subList(0, 1 + 12 * 60));
         refused(survival, "survival.csv", "has 60 of the 120 months the manifest lists");
     }
 

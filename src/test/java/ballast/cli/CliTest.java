@@ -180,7 +180,8 @@ class CliTest {
                 BASELINE, "scenarios/no-japan.yaml", "-n", "1000000", "--threads", "1", "--out", out.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (child.isAlive() && !Files.readString(log).contains("ballast: comparing") && System.nanoTime() < deadline) {
+        while (child.isAlive() && !Files.readString(log).contains("ballast: comparing")
+                && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertTrue(child.isAlive(), Files.readString(log));

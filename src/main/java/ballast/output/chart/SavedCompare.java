@@ -73,7 +73,8 @@ public record SavedCompare(Path dir, List<Scenario> scenarios, String reference,
             if (path == null) {
                 throw new TableException(pathsFile + ": no rows for scenario '" + label + "' of " + alliesFile);
             }
-            Bands paths = Bands.of(pathsFile, path, Columns.ALLIES_MEAN, Columns.ALLIES_PREFIX, Double.POSITIVE_INFINITY);
+            Bands paths = Bands.of(pathsFile, path, Columns.ALLIES_MEAN, Columns.ALLIES_PREFIX,
+                    Double.POSITIVE_INFINITY);
             // Months are in order, so a table cut short ends before the horizon of its last scenario.
             YearMonth horizon = r.month(Columns.HORIZON_MONTH);
             if (!paths.months().get(paths.last()).equals(horizon)) {
