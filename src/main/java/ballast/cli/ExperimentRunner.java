@@ -355,8 +355,7 @@ final class ExperimentRunner {
             if (run.stopped()) {
                 err.printf(Locale.ROOT, "ballast: interrupted; the finished blocks are saved in %s%n"
                         + "Resume with: ./ballast %s --resume %s%n", Problem.printable(folder.dir().toString()),
-                        plan.kind(),
-                        ShellWords.quote(folder.dir()));
+                        plan.kind(), ShellWords.quote(folder.dir()));
                 return null;
             }
         }

@@ -25,6 +25,15 @@ class ChartCliTest {
         return out;
     }
 
+    /** Runs a sweep of Japan's engagement scale over three points, {@code n} replications each, into {@code name}. */
+    private Path sweep(String name, String n) {
+        Path out = dir.resolve(name);
+        Cli cli = Cli.run("sweep", "scenarios/baseline.yaml", "--param", "patrons.japan.engagementScale=0:2:3", "-n",
+                n, "--out", out.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        return out;
+    }
+
     private static List<String> names(Path folder) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
@@ -120,10 +129,7 @@ class ChartCliTest {
 
     @Test
     void aTableWithNoRowsOrANegativeCountIsRefusedNamingItsFile() throws Exception {
-        Path sweep = dir.resolve("sweep");
-        Cli ran = Cli.run("sweep", "scenarios/baseline.yaml", "--param", "patrons.japan.engagementScale=0:2:3", "-n",
-                "10", "--out", sweep.toString());
-        assertEquals(0, ran.exitCode(), ran.err());
+        Path sweep = sweep("sweep", "10");
         Path table = sweep.resolve("sweep.csv");
         Files.writeString(table, Files.readAllLines(table).get(0) + "\n");
         refused(sweep, "sweep.csv", "has 0 of the 3 design points the manifest lists");
@@ -257,10 +263,7 @@ class ChartCliTest {
 
     @Test
     void aSweepOverOneParameterDrawsLineChartsAndEverySweepWritesATable() throws Exception {
-        Path out = dir.resolve("sweep");
-        Cli cli = Cli.run("sweep", "scenarios/baseline.yaml", "--param", "patrons.japan.engagementScale=0:2:3", "-n",
-                "30", "--out", out.toString());
-        assertEquals(0, cli.exitCode(), cli.err());
+        Path out = sweep("sweep", "30");
         assertEquals(List.of("sweep_allies.pdf", "sweep_allies.png", "sweep_allies.svg", "sweep_gdp_share.pdf",
                 "sweep_gdp_share.png", "sweep_gdp_share.svg"), names(out.resolve("charts/7in")));
         String tex = Files.readString(out.resolve("sweep.tex"));
